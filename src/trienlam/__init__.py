@@ -1,0 +1,1 @@
+"""Trienlam: online exhibitions of archival documents."""

@@ -1,0 +1,359 @@
+"""The catalogue: contributing institutions, items and their media files."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from trienlam.imaging.images import rendition_widths
+from trienlam.lib.models import NFCModel
+
+
+class Province(NFCModel):
+    """A province as named at the time of the records.
+
+    Provinces merge and are renamed (34 since 2025); the list is data an
+    administrator edits, and items keep the name of their time.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    note = models.CharField(
+        _("note"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example a merger or a successor province."),
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Institution(NFCModel):
+    class Kind(models.TextChoices):
+        NATIONAL_ARCHIVE = "national_archive", _("national archives centre")
+        PROVINCIAL_ARCHIVE = "provincial_archive", _("provincial archive")
+        EMULATION_BOARD = "emulation_board", _("emulation and reward board")
+        ORGANISATION = "organisation", _("organisation")
+        INDIVIDUAL = "individual", _("individual")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="institutions",
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_("The body that took over this institution's records, if it was merged."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_short_name(self) -> str:
+        return self.short_name or self.name
+
+
+class ItemQuerySet(models.QuerySet["Item"]):
+    def public(self) -> ItemQuerySet:
+        """The one definition of what the public may see: published items only.
+
+        Withdrawn is its own state, so a withdrawn item is never published.
+        """
+        return self.filter(status=Item.Status.PUBLISHED)
+
+
+identifier_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
+    _("Use letters, digits, dots, hyphens and underscores only (at most 40 characters)."),
+)
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One resized copy of a page image, served for `srcset`."""
+
+    url: str
+    width: int
+    height: int
+
+
+class Item(NFCModel):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("document")
+        PHOTO = "photo", _("photo")
+        QUOTATION = "quotation", _("quotation")
+        AUDIO = "audio", _("audio recording")
+        VIDEO = "video", _("video")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=40,
+        unique=True,
+        validators=[identifier_validator],
+        help_text=_("Stable public identifier used in links, e.g. TL-0097. Never reused."),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    summary = models.TextField(_("summary"), blank=True)
+    date_text = models.CharField(
+        _("date as written"),
+        max_length=100,
+        blank=True,
+        help_text=_('As the archivist writes it: "12/6/1948", "khoảng năm 1950".'),
+    )
+    date_start = models.DateField(_("earliest date"), null=True, blank=True)
+    date_end = models.DateField(_("latest date"), null=True, blank=True)
+    doc_number = models.CharField(
+        _("document number and symbol"), max_length=100, blank=True
+    )
+    creator = models.CharField(
+        _("issuing body or author"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a quotation: the speaker."),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        default="vi",
+        help_text=_("Language codes separated by commas, e.g. vi, fr."),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("contributing institution"),
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    repository = models.ForeignKey(
+        Institution,
+        verbose_name=_("repository"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="held_items",
+        help_text=_("The archive holding the original; the contributing institution if empty."),
+    )
+    fonds = models.CharField(_("fonds"), max_length=255, blank=True)
+    series = models.CharField(_("series (inventory number)"), max_length=100, blank=True)
+    file_unit = models.CharField(_("file number"), max_length=100, blank=True)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    other_code = models.CharField(
+        _("other reference code"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example a photo archive code."),
+    )
+    source_title = models.CharField(
+        _("published source"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a quotation: the book or collection it is quoted from."),
+    )
+    source_page = models.CharField(_("page in source"), max_length=50, blank=True)
+    occasion = models.CharField(
+        _("occasion"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a quotation: where and when it was said or written."),
+    )
+    quote_text = models.TextField(_("quotation text"), blank=True)
+    rights = models.CharField(_("rights and credit line"), max_length=255, blank=True)
+    transcription = models.TextField(_("transcription"), blank=True)
+    status = models.CharField(
+        _("access status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["identifier"]
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} — {self.title}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            raise ValidationError(
+                {"date_end": gettext("The latest date is before the earliest date.")}
+            )
+        if self.kind == self.Kind.QUOTATION and not self.quote_text.strip():
+            raise ValidationError({"quote_text": gettext("A quotation needs its text.")})
+
+    def get_absolute_url(self) -> str:
+        return reverse("item", kwargs={"identifier": self.identifier})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def holding_repository(self) -> Institution:
+        return self.repository or self.institution
+
+    def source_parts(self) -> list[str]:
+        """The pieces of the source line, in the order archivists cite them."""
+        parts: list[str] = []
+        has_archival_ref = any(
+            [self.fonds, self.series, self.file_unit, self.sheet, self.other_code]
+        )
+        if has_archival_ref or not self.source_title:
+            parts.append(self.holding_repository.name)
+        if self.fonds:
+            parts.append(gettext("Fonds %s") % self.fonds)
+        if self.series:
+            parts.append(gettext("Series %s") % self.series)
+        if self.file_unit:
+            parts.append(gettext("File %s") % self.file_unit)
+        if self.sheet:
+            parts.append(gettext("sheet %s") % self.sheet)
+        if self.other_code:
+            parts.append(gettext("Code %s") % self.other_code)
+        if self.source_title:
+            parts.append(self.source_title)
+        if self.source_page:
+            parts.append(gettext("p. %s") % self.source_page)
+        return parts
+
+    @property
+    def source_line(self) -> str:
+        return gettext("Source: %s") % ", ".join(self.source_parts())
+
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+def original_upload_to(instance: Media, filename: str) -> str:
+    return f"originals/{instance.uid.hex[:2]}/{instance.uid.hex}/{filename}"
+
+
+class Media(NFCModel):
+    """One file of an item, in order: a page image, later PDF, audio or video.
+
+    The original is stored unchanged with its SHA-256; renditions are derived
+    from it and can always be rebuilt.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="media"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    file = models.FileField(_("original file"), upload_to=original_upload_to, max_length=255)
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    mime_type = models.CharField(_("type"), max_length=100, blank=True, editable=False)
+    width = models.PositiveIntegerField(_("width (px)"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height (px)"), null=True, blank=True, editable=False)
+    byte_size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, editable=False)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=500,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "position", "id"]
+        verbose_name = _("media file")
+        verbose_name_plural = _("media files")
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime_type.startswith("image/")
+
+    @property
+    def rendition_base(self) -> str:
+        """Folder (relative to MEDIA_ROOT) of this file's IIIF-style renditions."""
+        return f"iiif/{self.uid.hex}"
+
+    def renditions(self) -> list[Rendition]:
+        """The resized JPEG copies that exist for this image, smallest first.
+
+        They follow the IIIF Image API `full/<w>,/0/default.jpg` layout, so the
+        same files serve our pages and IIIF viewers.
+        """
+        if not (self.width and self.height):
+            return []
+        from django.conf import settings
+
+        widths = rendition_widths(self.width)
+        return [
+            Rendition(
+                url=f"{settings.MEDIA_URL}{self.rendition_base}/full/{w},/0/default.jpg",
+                width=w,
+                height=max(1, round(self.height * w / self.width)),
+            )
+            for w in widths
+        ]
+
+    def srcset(self) -> str:
+        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions())
+
+    def rendition_at_least(self, width: int) -> Rendition | None:
+        renditions = self.renditions()
+        for rendition in renditions:
+            if rendition.width >= width:
+                return rendition
+        return renditions[-1] if renditions else None
+
+    @property
+    def alt(self) -> str:
+        return self.alt_text or self.item.title

@@ -1,0 +1,152 @@
+"""Public pages. Every lookup goes through `public()`; anything else is a 404."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from trienlam.catalogue.models import Institution, Item, Media
+from trienlam.exhibitions.models import Exhibition, Placement, Section
+from trienlam.exhibitions.ordering import ordered_placements
+
+
+@dataclass
+class PartSummary:
+    part: Section
+    count: int
+    cover: Media | None
+
+
+def kind_counts_text(counts: Counter[str]) -> str:
+    """ "12 tài liệu, 20 hình ảnh, 5 câu trích" in the kinds' fixed order."""
+    phrases = {
+        Item.Kind.DOCUMENT: lambda n: ngettext("%(n)d document", "%(n)d documents", n),
+        Item.Kind.PHOTO: lambda n: ngettext("%(n)d photo", "%(n)d photos", n),
+        Item.Kind.QUOTATION: lambda n: ngettext("%(n)d quotation", "%(n)d quotations", n),
+        Item.Kind.AUDIO: lambda n: ngettext("%(n)d audio recording", "%(n)d audio recordings", n),
+        Item.Kind.VIDEO: lambda n: ngettext("%(n)d video", "%(n)d videos", n),
+    }
+    return ", ".join(
+        phrase(counts[kind]) % {"n": counts[kind]}
+        for kind, phrase in phrases.items()
+        if counts[kind]
+    )
+
+
+def _public_exhibition(slug: str) -> Exhibition:
+    return get_object_or_404(Exhibition.objects.public().select_related("cover"), slug=slug)
+
+
+def _sections(exhibition: Exhibition) -> list[Section]:
+    return list(exhibition.sections.all())
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    exhibitions = list(Exhibition.objects.public().select_related("cover"))
+    return render(request, "exhibitions/home.html", {"exhibitions": exhibitions})
+
+
+def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exhibition = _public_exhibition(slug)
+    sections = _sections(exhibition)
+    placements = ordered_placements(exhibition, sections, with_media=True)
+    by_id = {s.pk: s for s in sections}
+    parts: dict[int, PartSummary] = {
+        s.pk: PartSummary(part=s, count=0, cover=None) for s in sections if s.parent_id is None
+    }
+    for placement in placements:
+        section = by_id[placement.section_id]
+        summary = parts[section.parent_id or section.pk]
+        summary.count += 1
+        if summary.cover is None:
+            summary.cover = next((m for m in placement.item.media.all() if m.is_image), None)
+    institution_ids = {p.item.institution_id for p in placements}
+    context = {
+        "exhibition": exhibition,
+        "parts": list(parts.values()),
+        "counts_text": kind_counts_text(Counter(p.item.kind for p in placements)),
+        "total": len(placements),
+        "institutions": Institution.objects.filter(pk__in=institution_ids).order_by("name"),
+        "first": placements[0] if placements else None,
+    }
+    return render(request, "exhibitions/exhibition.html", context)
+
+
+def part_detail(request: HttpRequest, slug: str, part: str) -> HttpResponse:
+    exhibition = _public_exhibition(slug)
+    sections = _sections(exhibition)
+    part_obj = next((s for s in sections if s.parent_id is None and s.slug == part), None)
+    if part_obj is None:
+        raise Http404(_("No such part in this exhibition."))
+    own = [part_obj, *[s for s in sections if s.parent_id == part_obj.pk]]
+    placements = ordered_placements(
+        exhibition, sections, with_media=True, section_ids={s.pk for s in own}
+    )
+    groups = [(s, [p for p in placements if p.section_id == s.pk]) for s in own]
+    parts = [s for s in sections if s.parent_id is None]
+    index = parts.index(part_obj)
+    context = {
+        "exhibition": exhibition,
+        "part": part_obj,
+        "groups": groups,
+        "parts": parts,
+        "previous_part": parts[index - 1] if index > 0 else None,
+        "next_part": parts[index + 1] if index + 1 < len(parts) else None,
+        "count": len(placements),
+    }
+    return render(request, "exhibitions/part.html", context)
+
+
+def _public_item(identifier: str) -> Item:
+    queryset = Item.objects.public().select_related(
+        "institution", "repository", "province"
+    ).prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
+    return get_object_or_404(queryset, identifier=identifier)
+
+
+def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpResponse:
+    exhibition = _public_exhibition(slug)
+    item = _public_item(identifier)
+    sections = _sections(exhibition)
+    order = ordered_placements(exhibition, sections)
+    index = next((i for i, p in enumerate(order) if p.item_id == item.pk), None)
+    if index is None:
+        raise Http404(_("This item is not shown in this exhibition."))
+    placement: Placement = order[index]
+    by_id = {s.pk: s for s in sections}
+    section = by_id[placement.section_id]
+    part = by_id[section.parent_id] if section.parent_id else section
+    context = {
+        "exhibition": exhibition,
+        "item": item,
+        "placement": placement,
+        "caption": placement.caption or item.summary,
+        "part": part,
+        "section": section if section.pk != part.pk else None,
+        "previous": order[index - 1] if index > 0 else None,
+        "next": order[index + 1] if index + 1 < len(order) else None,
+        "position": index + 1,
+        "total": len(order),
+    }
+    return render(request, "exhibitions/item.html", context)
+
+
+def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
+    item = _public_item(identifier)
+    placements = list(
+        Placement.objects.filter(item=item, exhibition__in=Exhibition.objects.public())
+        .select_related("exhibition")
+        .order_by("exhibition__position", "exhibition__title")
+    )
+    context = {"item": item, "caption": item.summary, "appears_in": placements}
+    return render(request, "exhibitions/item.html", context)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "exhibitions/privacy.html")

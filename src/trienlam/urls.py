@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path, re_path
+from django.views.static import serve
+
+from trienlam.exhibitions import views
+
+admin.site.site_header = "Trienlam"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("trien-lam/<slug:slug>/", views.exhibition_detail, name="exhibition"),
+    path(
+        "trien-lam/<slug:slug>/tu-lieu/<str:identifier>/",
+        views.exhibition_item,
+        name="exhibition_item",
+    ),
+    path("trien-lam/<slug:slug>/<slug:part>/", views.part_detail, name="part"),
+    path("tu-lieu/<str:identifier>/", views.item_detail, name="item"),
+    path("chinh-sach-bao-mat/", views.privacy, name="privacy"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
