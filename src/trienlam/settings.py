@@ -126,6 +126,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("TRIENLAM_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
 # The embedded server serves uploaded media itself; in production nginx or the
@@ -154,4 +155,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("TRIENLAM_LOG_LEVEL", "INFO")},
+    # libvips reports every operation at INFO.
+    "loggers": {"pyvips": {"level": "WARNING"}},
 }

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin
 from django.urls import path, re_path
-from django.views.static import serve
 
+from trienlam.catalogue import views as media_views
 from trienlam.exhibitions import views
 
 admin.site.site_header = "Trienlam"
@@ -24,10 +24,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
         re_path(
-            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+            rf"^{media_prefix}iiif/(?P<uid>[0-9a-f]{{32}})/(?P<path>.+)$",
+            media_views.rendition,
+            name="media_rendition",
+        ),
+        re_path(rf"^{media_prefix}originals/(?P<path>.+)$", media_views.original),
     ]

@@ -1,4 +1,4 @@
-"""WSGI entry point: `gunicorn trienlam.wsgi` or `granian --interface wsgi trienlam.wsgi:application`."""
+"""WSGI entry point: `granian --interface wsgi trienlam.wsgi:application`."""
 
 from __future__ import annotations
 

@@ -355,5 +355,10 @@ class Media(NFCModel):
         return renditions[-1] if renditions else None
 
     @property
+    def display_rendition(self) -> Rendition | None:
+        """The copy used as the plain `<img src>` of the item page."""
+        return self.rendition_at_least(960)
+
+    @property
     def alt(self) -> str:
         return self.alt_text or self.item.title

@@ -107,7 +107,9 @@ class Exhibition(NFCModel):
     def clean(self) -> None:
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError({"closes_on": gettext("The closing date is before the opening date.")})
+            raise ValidationError(
+                {"closes_on": gettext("The closing date is before the opening date.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("exhibition", kwargs={"slug": self.slug})
@@ -195,7 +197,11 @@ class Section(NFCModel):
             )
         if self.pk is not None and self.children.exists():
             raise ValidationError(
-                {"parent": gettext("This part has sections of its own and cannot become a section.")}
+                {
+                    "parent": gettext(
+                        "This part has sections of its own and cannot become a section."
+                    )
+                }
             )
 
     @property

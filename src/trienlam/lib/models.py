@@ -13,17 +13,17 @@ class NFCModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.normalise_text()
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None) -> None:  # type: ignore[no-untyped-def]
+        self.normalise_text()
+        super().clean_fields(exclude=exclude)
+
     def normalise_text(self) -> None:
         for field in self._meta.concrete_fields:
             if isinstance(field, (models.CharField, models.TextField)):
                 value = getattr(self, field.attname)
                 if isinstance(value, str):
                     setattr(self, field.attname, nfc(value))
-
-    def clean_fields(self, exclude=None) -> None:  # type: ignore[no-untyped-def]
-        self.normalise_text()
-        super().clean_fields(exclude=exclude)
-
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        self.normalise_text()
-        super().save(*args, **kwargs)
