@@ -198,3 +198,12 @@ def test_part_page_queries_do_not_grow_with_the_number_of_items(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = get(client, url)
     assert html.count('<li class="card">') == 202
+
+
+def test_pages_are_in_vietnamese_whatever_the_browser_asks(
+    client: Client, small: SmallExhibition
+) -> None:
+    url = reverse("exhibition_item", args=["cum-thi-dua", small.letter.identifier])
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in html
+    assert "Nguồn: " in html
