@@ -13,7 +13,6 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import models
-from django.utils import translation
 
 from trienlam.catalogue.models import Institution, Item, Media
 from trienlam.demo import content
@@ -170,7 +169,7 @@ def test_building_twice_changes_nothing(demo) -> None:  # type: ignore[no-untype
     counts = (Item.objects.count(), Media.objects.count(), Section.objects.count())
     again = build_demo(scale=SCALE)
     assert not again.created
-    assert "already exists" in again.message
+    assert "đã có" in again.message
     assert (Item.objects.count(), Media.objects.count(), Section.objects.count()) == counts
     assert Exhibition.objects.count() == 1
     assert SiteProfile.objects.count() == 1
@@ -214,13 +213,12 @@ def test_it_refuses_a_scale_outside_zero_to_one(demo_settings) -> None:  # type:
 
 def test_the_command_prints_a_summary_and_the_demo_account(demo_settings) -> None:  # type: ignore[no-untyped-def]
     out = io.StringIO()
-    with translation.override("en"):
-        call_command("demo", scale=SCALE, stdout=out)
+    call_command("demo", scale=SCALE, stdout=out)
     text = out.getvalue()
-    assert "document: 25, photo: 14, quotation: 9" in text
-    assert f"Contributing institutions: 9. Page images: {PAGES}." in text
-    assert f"“{ADMIN_USERNAME}”" in text and f"“{ADMIN_PASSWORD}”" in text
+    assert "25 tài liệu, 14 hình ảnh, 9 câu trích" in text
+    assert f"Cơ quan đóng góp: 9. Trang ảnh: {PAGES}." in text
+    assert f"tên đăng nhập “{ADMIN_USERNAME}”, mật khẩu “{ADMIN_PASSWORD}”" in text
     assert "http://127.0.0.1:8000/" in text
     out = io.StringIO()
     call_command("demo", scale=SCALE, stdout=out)
-    assert "already exists" in out.getvalue()
+    assert "đã có; không thay đổi gì" in out.getvalue()

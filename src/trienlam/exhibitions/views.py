@@ -9,8 +9,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from trienlam.catalogue.display import kind_counts_text
 from trienlam.catalogue.models import Institution, Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
 from trienlam.exhibitions.ordering import ordered_placements
@@ -21,22 +21,6 @@ class PartSummary:
     part: Section
     count: int
     cover: Media | None
-
-
-def kind_counts_text(counts: Counter[str]) -> str:
-    """ "12 tài liệu, 20 hình ảnh, 5 câu trích" in the kinds' fixed order."""
-    phrases = {
-        Item.Kind.DOCUMENT: lambda n: ngettext("%(n)d document", "%(n)d documents", n),
-        Item.Kind.PHOTO: lambda n: ngettext("%(n)d photo", "%(n)d photos", n),
-        Item.Kind.QUOTATION: lambda n: ngettext("%(n)d quotation", "%(n)d quotations", n),
-        Item.Kind.AUDIO: lambda n: ngettext("%(n)d audio recording", "%(n)d audio recordings", n),
-        Item.Kind.VIDEO: lambda n: ngettext("%(n)d video", "%(n)d videos", n),
-    }
-    return ", ".join(
-        phrase(counts[kind]) % {"n": counts[kind]}
-        for kind, phrase in phrases.items()
-        if counts[kind]
-    )
 
 
 def _public_exhibition(slug: str) -> Exhibition:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from collections import Counter
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from trienlam.catalogue.display import kind_counts_text
 from trienlam.demo.build import ADMIN_PASSWORD, ADMIN_USERNAME, DemoError, build_demo
 from trienlam.demo.render import FontsMissing
 
@@ -41,7 +43,7 @@ class Command(BaseCommand):
         if not result.created:
             self.stdout.write(result.message)
             return
-        kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(result.items_by_kind.items()))
+        kinds = kind_counts_text(Counter(result.items_by_kind))
         self.stdout.write(self.style.SUCCESS(result.message))
         self.stdout.write(
             _("Public items: %(public)d (%(kinds)s); not public: %(hidden)d.")
