@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyvips
 
+from trienlam.catalogue import processing
 from trienlam.catalogue.media import add_media
 from trienlam.catalogue.models import Institution, Item, Province
 from trienlam.exhibitions.models import Exhibition, Placement, Section, SiteProfile
@@ -102,6 +103,8 @@ def place(section: Section, it: Item, position: int = 0, caption: str = "") -> P
 
 
 def with_pages(it: Item, folder: Path, pages: int = 1) -> Item:
+    """Attach *pages* scans through the real pipeline and build their derivatives."""
     for page in range(pages):
         add_media(item=it, source=scan(folder / f"{it.identifier}-{page + 1}"), alt_text="")
+    processing.process_all()
     return it

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "trienlam.catalogue",
     "trienlam.exhibitions",
+    "trienlam.iiif",
     "trienlam.demo",
 ]
 
@@ -128,7 +129,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS: list = [PACKAGE_DIR / "static"]
+# The deep-zoom viewer comes from the npm registry (package.json), installed by ./run.
+NODE_MODULES = Path(env_str("TRIENLAM_NODE_MODULES", str(PACKAGE_DIR.parents[1] / "node_modules")))
+OPENSEADRAGON_DIR = NODE_MODULES / "openseadragon" / "build" / "openseadragon"
+if OPENSEADRAGON_DIR.is_dir():
+    STATICFILES_DIRS.append(("vendor/openseadragon", OPENSEADRAGON_DIR))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("TRIENLAM_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
 # The embedded server serves uploaded media itself; in production nginx or the
@@ -144,6 +150,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 TRIENLAM_MAX_UPLOAD_BYTES = env_int("TRIENLAM_MAX_UPLOAD_MB", 500) * 1024 * 1024
 TRIENLAM_MAX_IMAGE_PIXELS = env_int("TRIENLAM_MAX_IMAGE_MEGAPIXELS", 300) * 1_000_000
+TRIENLAM_MAX_MEDIA_SECONDS = env_int("TRIENLAM_MAX_MEDIA_MINUTES", 360) * 60
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("TRIENLAM_SECURE_COOKIES", False)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from trienlam.catalogue import views as media_views
 from trienlam.exhibitions import views
@@ -20,6 +20,7 @@ urlpatterns = [
     path("trien-lam/<slug:slug>/<slug:part>/", views.part_detail, name="part"),
     path("tu-lieu/<str:identifier>/", views.item_detail, name="item"),
     path("chinh-sach-bao-mat/", views.privacy, name="privacy"),
+    path("iiif/", include("trienlam.iiif.urls")),
     path("admin/", admin.site.urls),
 ]
 
@@ -30,6 +31,11 @@ if settings.SERVE_MEDIA:
             rf"^{media_prefix}iiif/(?P<uid>[0-9a-f]{{32}})/(?P<path>.+)$",
             media_views.rendition,
             name="media_rendition",
+        ),
+        re_path(
+            rf"^{media_prefix}av/(?P<uid>[0-9a-f]{{32}})/[^/]+$",
+            media_views.recording,
+            name="media_recording",
         ),
         re_path(rf"^{media_prefix}originals/(?P<path>.+)$", media_views.original),
     ]

@@ -4,16 +4,14 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from trienlam.catalogue.media import (
-    CheckedOriginal,
-    apply_check,
-    check_original,
-    schedule_renditions,
-)
+from trienlam.catalogue.media import add_page_siblings, apply_inspection, check_original
 from trienlam.catalogue.models import Institution, Item, Media, Province
+from trienlam.imaging.inspect import Inspection
 
 
 @admin.register(Province)
@@ -35,7 +33,7 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 class MediaForm(forms.ModelForm):
-    """Checks an uploaded original by its content before anything is stored."""
+    """Inspects an uploaded original by its content before anything is stored."""
 
     class Meta:
         model = Media
@@ -43,32 +41,40 @@ class MediaForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.checked: CheckedOriginal | None = None
+        self.inspection: Inspection | None = None
 
     def clean_file(self) -> object:
         upload = self.cleaned_data.get("file")
         if isinstance(upload, UploadedFile):
-            self.checked = check_original(upload, upload.name or "")
+            self.inspection = check_original(upload, upload.name or "")
         return upload
 
     def save(self, commit: bool = True) -> Media:
         media: Media = super().save(commit=False)
-        if self.checked is not None:
-            apply_check(media, self.checked)
+        if self.inspection is not None:
+            apply_inspection(media, self.inspection)
             media.original_name = self.cleaned_data["file"].name
         if commit:
             media.save()
-            if self.checked is not None:
-                schedule_renditions(media)
+            self.save_siblings()
         return media
+
+    def save_siblings(self) -> None:
+        """A multi-page TIFF or PDF gives one row per page (the upload returns at once;
+        the worker builds every page's tiles)."""
+        if self.inspection is not None and self.instance.pk:
+            add_page_siblings(self.instance, self.inspection)
 
 
 class MediaInline(admin.TabularInline):
     model = Media
     form = MediaForm
     extra = 1
-    fields = ["position", "preview", "file", "alt_text", "dimensions", "byte_size", "sha256"]
-    readonly_fields = ["preview", "dimensions", "byte_size", "sha256"]
+    fields = [
+        "position", "preview", "file", "alt_text", "page", "dimensions", "processing",
+        "byte_size", "sha256",
+    ]
+    readonly_fields = ["preview", "page", "dimensions", "processing", "byte_size", "sha256"]
 
     @admin.display(description=_("preview"))
     def preview(self, obj: Media) -> str:
@@ -77,9 +83,61 @@ class MediaInline(admin.TabularInline):
             return "—"
         return format_html('<img src="{}" alt="" width="80">', rendition.url)
 
+    @admin.display(description=_("page"))
+    def page(self, obj: Media) -> str:
+        return str(obj.page_index + 1) if obj.pk else "—"
+
     @admin.display(description=_("size (px)"))
     def dimensions(self, obj: Media) -> str:
+        if obj.duration:
+            return f"{obj.duration:.0f} s"
         return f"{obj.width}×{obj.height}" if obj.width else "—"
+
+    @admin.display(description=_("processing"))
+    def processing(self, obj: Media) -> str:
+        return media_state(obj)
+
+
+def media_state(obj: Media) -> str:
+    if not obj.pk:
+        return "—"
+    if obj.state == Media.State.FAILED:
+        return format_html(
+            '<strong style="color:#a00">{}</strong><br><small>{}</small>',
+            obj.get_state_display(),
+            obj.error,
+        )
+    return obj.get_state_display()
+
+
+@admin.register(Media)
+class MediaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "item", "page", "mime_type", "state_display", "byte_size"]
+    list_filter = ["state", "mime_type"]
+    list_select_related = ["item"]
+    search_fields = ["original_name", "item__identifier", "item__title", "sha256"]
+    readonly_fields = [
+        "item", "original_name", "page", "mime_type", "width", "height", "duration",
+        "byte_size", "sha256", "state_display", "built_from", "created_at",
+    ]
+    fields = ["alt_text", "position", *readonly_fields]
+    actions = ["rebuild"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # files are added on their item's page
+
+    @admin.display(description=_("page"))
+    def page(self, obj: Media) -> int:
+        return obj.page_index + 1
+
+    @admin.display(description=_("processing"), ordering="state")
+    def state_display(self, obj: Media) -> str:
+        return media_state(obj)
+
+    @admin.action(description=_("Build the derivatives again"))
+    def rebuild(self, request: HttpRequest, queryset: QuerySet[Media]) -> None:
+        count = queryset.update(state=Media.State.PENDING, claimed_at=None, built_from="")
+        self.message_user(request, _("%(count)d files queued.") % {"count": count})
 
 
 @admin.register(Item)

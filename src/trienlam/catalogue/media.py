@@ -1,40 +1,79 @@
-"""Accepting original files and keeping their renditions: one path for the
-admin, the importers and the demo."""
+"""Accepting original files: one path for the admin, the importers and the demo.
+
+A file is inspected by the pure imaging pipeline before anything is stored. A
+refused file leaves nothing behind; an accepted one is stored unchanged with its
+SHA-256 and becomes one Media row per page (or one for a recording), queued for
+the background worker that builds its derivatives (see `processing`).
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext
 
 from trienlam.catalogue.models import Item, Media
-from trienlam.imaging.images import (
-    ImageRejected,
-    make_renditions,
-    probe,
-    rendition_widths,
-    sha256_of,
-)
+from trienlam.imaging.inspect import Inspection, Limits, Refused, inspect
 
 
-@dataclass(frozen=True)
-class CheckedOriginal:
-    mime_type: str
-    width: int
-    height: int
-    byte_size: int
-    sha256: str
+def limits() -> Limits:
+    return Limits(
+        max_bytes=settings.TRIENLAM_MAX_UPLOAD_BYTES,
+        max_pixels=settings.TRIENLAM_MAX_IMAGE_PIXELS,
+        max_duration=settings.TRIENLAM_MAX_MEDIA_SECONDS,
+    )
+
+
+def refusal_message(name: str, refused: Refused) -> str:
+    """The curator-facing sentence for a refused file, in the interface language."""
+    p = refused.params
+    reasons = {
+        "empty": lambda: gettext("the file is empty"),
+        "too_large": lambda: gettext("it is %(size)s MB, over the limit of %(limit)s MB")
+        % {"size": _mb(p.get("size")), "limit": _mb(p.get("limit"))},
+        "svg": lambda: gettext("SVG files are not accepted (they can carry scripts)"),
+        "zip": lambda: gettext("it is a ZIP archive (or an Office file), not an image"),
+        "pixel_bomb": lambda: gettext(
+            "the image is %(width)s×%(height)s pixels, over the limit of %(limit)s megapixels"
+        )
+        % {
+            "width": p.get("width"),
+            "height": p.get("height"),
+            "limit": round(int(p.get("limit", 0) or 0) / 1_000_000),
+        },
+        "truncated": lambda: gettext("the file is cut short (truncated): upload it again"),
+        "corrupt": lambda: gettext("the file is damaged and cannot be read"),
+        "pdf_no_pages": lambda: gettext("the PDF has no pages"),
+        "pdf_encrypted": lambda: gettext("the PDF is protected by a password"),
+        "too_long": lambda: gettext("the recording is longer than the limit"),
+        "no_duration": lambda: gettext("the length of the recording cannot be read"),
+        "unsupported_type": lambda: gettext(
+            "%(found)s files are not accepted; use JPEG, PNG, TIFF, WebP, PDF, MP3, M4A, OGG, "
+            "MP4 or WebM"
+        )
+        % {"found": p.get("found", "?")},
+    }
+    reason = reasons.get(
+        refused.code,
+        lambda: gettext(
+            "its content is not a JPEG, PNG, TIFF, WebP or PDF document, nor an MP3, M4A, OGG, "
+            "MP4 or WebM recording"
+        ),
+    )()
+    return gettext("“%(name)s” is refused: %(reason)s.") % {"name": name, "reason": reason}
+
+
+def _mb(value: object) -> str:
+    return f"{int(value or 0) / (1024 * 1024):.0f}"
 
 
 @contextmanager
@@ -55,42 +94,56 @@ def _local_path(upload: UploadedFile | str | os.PathLike[str]) -> Iterator[str]:
         yield tmp.name
 
 
-def check_original(upload: UploadedFile | str | os.PathLike[str], name: str) -> CheckedOriginal:
-    """Check a file before anything is stored; raise ValidationError naming it and the reason."""
+def check_original(upload: UploadedFile | str | os.PathLike[str], name: str) -> Inspection:
+    """Inspect a file before anything is stored; raise ValidationError naming it and why."""
     with _local_path(upload) as path:
-        size = os.path.getsize(path)
-        if size > settings.TRIENLAM_MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                gettext("“%(name)s” is refused: it is %(size)d MB, over the limit of %(limit)d MB.")
-                % {
-                    "name": name,
-                    "size": size // (1024 * 1024),
-                    "limit": settings.TRIENLAM_MAX_UPLOAD_BYTES // (1024 * 1024),
-                },
-                code="too_large",
-            )
         try:
-            info = probe(path, max_pixels=settings.TRIENLAM_MAX_IMAGE_PIXELS)
-        except ImageRejected as exc:
-            raise ValidationError(
-                gettext("“%(name)s” is refused: %(reason)s.") % {"name": name, "reason": exc},
-                code="bad_image",
-            ) from exc
-        return CheckedOriginal(
-            mime_type=info.mime_type,
-            width=info.width,
-            height=info.height,
-            byte_size=size,
-            sha256=sha256_of(path),
+            return inspect(path, limits=limits())
+        except Refused as refused:
+            raise ValidationError(refusal_message(name, refused), code=refused.code) from refused
+
+
+def apply_inspection(media: Media, inspection: Inspection, page_index: int = 0) -> None:
+    media.mime_type = inspection.mime_type
+    media.byte_size = inspection.byte_size
+    media.sha256 = inspection.sha256
+    media.page_index = page_index
+    media.duration = inspection.duration
+    if inspection.pages:
+        page = inspection.pages[page_index]
+        media.width, media.height = page.width, page.height
+    else:
+        media.width = media.height = None
+    media.state = Media.State.PENDING
+    media.error = ""
+    media.sizes = []
+    media.built_from = ""
+
+
+def add_page_siblings(media: Media, inspection: Inspection) -> list[Media]:
+    """Give every further page of a multi-page original its own Media row, after *media*.
+
+    The siblings share the stored original; later media of the item move down.
+    """
+    extra = len(inspection.pages) - 1
+    if extra <= 0:
+        return []
+    Media.objects.filter(item=media.item, position__gt=media.position).exclude(
+        pk=media.pk
+    ).update(position=F("position") + extra)
+    siblings = []
+    for page_index in range(1, len(inspection.pages)):
+        sibling = Media(
+            item=media.item,
+            position=media.position + page_index,
+            file=media.file.name,
+            original_name=media.original_name,
+            alt_text=media.alt_text,
         )
-
-
-def apply_check(media: Media, checked: CheckedOriginal) -> None:
-    media.mime_type = checked.mime_type
-    media.width = checked.width
-    media.height = checked.height
-    media.byte_size = checked.byte_size
-    media.sha256 = checked.sha256
+        apply_inspection(sibling, inspection, page_index)
+        sibling.save()
+        siblings.append(sibling)
+    return siblings
 
 
 def add_media(
@@ -100,36 +153,26 @@ def add_media(
     alt_text: str = "",
     position: int | None = None,
     original_name: str | None = None,
-) -> Media:
-    """Check *source*, store it unchanged as the next file of *item*, and make its renditions."""
+) -> list[Media]:
+    """Check *source*, store it unchanged and queue its pages after the item's last file.
+
+    Returns the new Media rows (several for a multi-page TIFF or a PDF).
+    """
     name = original_name or Path(source).name
-    checked = check_original(source, name)
+    inspection = check_original(source, name)
     if position is None:
-        position = item.media.count()
+        last = item.media.order_by("-position").values_list("position", flat=True).first()
+        position = 0 if last is None else last + 1
     media = Media(item=item, position=position, original_name=name, alt_text=alt_text)
-    apply_check(media, checked)
+    apply_inspection(media, inspection)
     with open(source, "rb") as handle:
         media.file.save(name, File(handle), save=False)
     try:
         media.save()
+        siblings = add_page_siblings(media, inspection)
     except Exception:
         media.file.delete(save=False)
         raise
-    schedule_renditions(media)
-    return media
-
-
-def schedule_renditions(media: Media) -> None:
-    """Build the renditions once the row is committed (never for a rolled-back upload)."""
-    transaction.on_commit(lambda: build_renditions(media))
-
-
-def build_renditions(media: Media) -> None:
-    if not (media.is_image and media.width):
-        return
-    target = Path(settings.MEDIA_ROOT) / media.rendition_base
-    make_renditions(media.file.path, target, rendition_widths(media.width))
-
-
-def delete_renditions(media: Media) -> None:
-    shutil.rmtree(Path(settings.MEDIA_ROOT) / media.rendition_base, ignore_errors=True)
+    # If an outer transaction rolls back after this, the stored original is an orphan:
+    # `trienlam verify` lists such files (and removes them with --delete-orphans).
+    return [media, *siblings]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -12,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from trienlam.imaging.images import rendition_widths
 from trienlam.lib.models import NFCModel
 
 
@@ -280,12 +280,27 @@ def original_upload_to(instance: Media, filename: str) -> str:
     return f"originals/{instance.uid.hex[:2]}/{instance.uid.hex}/{filename}"
 
 
-class Media(NFCModel):
-    """One file of an item, in order: a page image, later PDF, audio or video.
+class MediaQuerySet(models.QuerySet["Media"]):
+    def public(self) -> MediaQuerySet:
+        """Files of public items: the only ones whose derivatives the public may fetch."""
+        return self.filter(item__in=Item.objects.public())
 
-    The original is stored unchanged with its SHA-256; renditions are derived
-    from it and can always be rebuilt.
+
+class Media(NFCModel):
+    """One page or recording of an item, in order.
+
+    The original file is stored unchanged with its SHA-256. A multi-page TIFF or
+    a PDF gives one Media per page, all pointing at the same original, each with
+    its `page_index`. Derivatives (IIIF tiles, sized copies) are built in the
+    background from the original and can always be rebuilt; `built_from` records
+    the checksum they were built from, so unchanged originals are never redone.
     """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        PROCESSING = "processing", _("processing")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     item = models.ForeignKey(
@@ -293,10 +308,14 @@ class Media(NFCModel):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     file = models.FileField(_("original file"), upload_to=original_upload_to, max_length=255)
+    page_index = models.PositiveIntegerField(
+        _("page in the original file"), default=0, editable=False
+    )
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     mime_type = models.CharField(_("type"), max_length=100, blank=True, editable=False)
     width = models.PositiveIntegerField(_("width (px)"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height (px)"), null=True, blank=True, editable=False)
+    duration = models.FloatField(_("duration (s)"), null=True, blank=True, editable=False)
     byte_size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, editable=False)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
     alt_text = models.CharField(
@@ -305,43 +324,69 @@ class Media(NFCModel):
         blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
+    state = models.CharField(
+        _("processing"), max_length=16, choices=State.choices, default=State.PENDING,
+        editable=False,
+    )
+    error = models.TextField(_("processing error"), blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    built_from = models.CharField(max_length=64, blank=True, editable=False)
+    sizes = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MediaQuerySet.as_manager()
 
     class Meta:
         ordering = ["item", "position", "id"]
         verbose_name = _("media file")
         verbose_name_plural = _("media files")
+        indexes = [models.Index(fields=["state", "claimed_at"])]
 
     def __str__(self) -> str:
-        return self.original_name or self.file.name
+        name = self.original_name or self.file.name
+        return f"{name} ({self.page_index + 1})" if self.page_index else name
 
     @property
-    def is_image(self) -> bool:
-        return self.mime_type.startswith("image/")
+    def is_visual(self) -> bool:
+        """Shown as page images: a still image or a page of a PDF."""
+        return self.mime_type.startswith("image/") or self.mime_type == "application/pdf"
+
+    @property
+    def is_audio(self) -> bool:
+        return self.mime_type.startswith("audio/")
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime_type.startswith("video/")
 
     @property
     def rendition_base(self) -> str:
-        """Folder (relative to MEDIA_ROOT) of this file's IIIF-style renditions."""
+        """Folder (relative to MEDIA_ROOT) of this page's IIIF tiles and sized copies."""
         return f"iiif/{self.uid.hex}"
 
-    def renditions(self) -> list[Rendition]:
-        """The resized JPEG copies that exist for this image, smallest first.
-
-        They follow the IIIF Image API `full/<w>,/0/default.jpg` layout, so the
-        same files serve our pages and IIIF viewers.
-        """
-        if not (self.width and self.height):
-            return []
+    @property
+    def iiif_base_url(self) -> str:
+        """The IIIF Image API `id` of this page, relative to the site."""
         from django.conf import settings
 
-        widths = rendition_widths(self.width)
+        return f"{settings.MEDIA_URL}{self.rendition_base}"
+
+    @property
+    def recording_url(self) -> str:
+        """Public address of an audio or video original, for the native player."""
+        from django.conf import settings
+
+        return f"{settings.MEDIA_URL}av/{self.uid.hex}/{Path(self.file.name).name}"
+
+    def renditions(self) -> list[Rendition]:
+        """The sized JPEG copies that exist for this page, smallest first.
+
+        They are the `sizes` of the page's IIIF `info.json` (`full/w,h/0/default.jpg`),
+        so the same files serve our pages and IIIF viewers.
+        """
         return [
-            Rendition(
-                url=f"{settings.MEDIA_URL}{self.rendition_base}/full/{w},/0/default.jpg",
-                width=w,
-                height=max(1, round(self.height * w / self.width)),
-            )
-            for w in widths
+            Rendition(url=f"{self.iiif_base_url}/full/{w},{h}/0/default.jpg", width=w, height=h)
+            for w, h in self.sizes
         ]
 
     def srcset(self) -> str:

@@ -1,39 +1,79 @@
 """Serving stored files, gated by the one definition of public.
 
-In the embedded setup Django serves media itself; renditions of an item are
-reachable only while the item is public (staff may see all), and originals
-only by staff. In production the static export or nginx takes this over.
+In the embedded setup Django serves media itself: the IIIF tiles, sized copies
+and `info.json` of a page are reachable only while its item is public (staff see
+all), recordings likewise, and originals only by staff. In production the static
+export or nginx takes this over.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.static import serve
 
-from trienlam.catalogue.models import Item, Media
+from trienlam.catalogue.models import Media
+
+IMAGE_CONTEXT_TYPE = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
 
 
 def _is_staff(request: HttpRequest) -> bool:
     return bool(request.user.is_authenticated and request.user.is_staff)
 
 
-def rendition(request: HttpRequest, uid: str, path: str) -> HttpResponse:
+def _visible_media(request: HttpRequest, uid: str) -> Media:
     try:
         key = uuid.UUID(hex=uid)
     except ValueError as exc:
         raise Http404 from exc
-    media = Media.objects.filter(uid=key)
-    if not _is_staff(request):
-        media = media.filter(item__in=Item.objects.public())
-    if not media.exists():
+    queryset = Media.objects.all() if _is_staff(request) else Media.objects.public()
+    media = queryset.filter(uid=key).first()
+    if media is None:
         raise Http404
-    response = serve(request, f"iiif/{key.hex}/{path}", document_root=settings.MEDIA_ROOT)
-    if not _is_staff(request):
-        response["Cache-Control"] = "public, max-age=86400"
+    return media
+
+
+def _public_headers(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    if _is_staff(request):
+        response["Cache-Control"] = "private, no-store"
+    else:
+        response["Cache-Control"] = f"public, max-age={max_age}"
     return response
+
+
+def rendition(request: HttpRequest, uid: str, path: str) -> HttpResponse:
+    """A file of a page's IIIF image: `info.json`, a tile or a sized copy."""
+    media = _visible_media(request, uid)
+    if path == "info.json":
+        return info_json(request, media)
+    response = serve(request, f"{media.rendition_base}/{path}", document_root=settings.MEDIA_ROOT)
+    return _public_headers(request, response, max_age=7 * 86400)
+
+
+def info_json(request: HttpRequest, media: Media) -> HttpResponse:
+    """The stored `info.json` with its `id` set to this site's address, as viewers need."""
+    path = Path(settings.MEDIA_ROOT) / media.rendition_base / "info.json"
+    try:
+        info = json.loads(path.read_text())
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    info["id"] = request.build_absolute_uri(media.iiif_base_url)
+    response = HttpResponse(json.dumps(info, ensure_ascii=False), content_type=IMAGE_CONTEXT_TYPE)
+    return _public_headers(request, response, max_age=3600)
+
+
+def recording(request: HttpRequest, uid: str) -> HttpResponse:
+    """The original of a public audio or video file, for the page's native player."""
+    media = _visible_media(request, uid)
+    if not (media.is_audio or media.is_video):
+        raise Http404
+    response = FileResponse(media.file.open("rb"), content_type=media.mime_type)
+    return _public_headers(request, response, max_age=7 * 86400)
 
 
 def original(request: HttpRequest, path: str) -> HttpResponse:

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from trienlam.catalogue import processing
 from trienlam.catalogue.media import add_media
 from trienlam.catalogue.models import Institution, Item, Media, Province
 from trienlam.demo import content
@@ -198,7 +199,8 @@ def build_demo(
         exhibition.cover = media_by_item[content.EXHIBITION.cover][0]
         exhibition.save(update_fields=["cover"])
         admin_created = _admin_user()
-    # Renditions were built by the commit above.
+    say(_("Building IIIF tiles and sized copies of the page images…"))
+    processing.process_all()
 
     items = Item.objects.filter(identifier__in=[i.identifier for i in content.ITEMS])
     public = items.public()
@@ -378,14 +380,14 @@ def _items(
         item.full_clean()
         item.save()
         media_by_item[data.identifier] = [
-            add_media(
+            media
+            for page in pages_by_item.get(data.identifier, [])
+            for media in add_media(
                 item=item,
                 source=page.path,
                 alt_text=data.page_alt(page.page),
-                position=page.page - 1,
                 original_name=page.original_name,
             )
-            for page in pages_by_item.get(data.identifier, [])
         ]
         positions[data.section] += 1
         placement = Placement(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -49,7 +51,7 @@ def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         summary = parts[section.parent_id or section.pk]
         summary.count += 1
         if summary.cover is None:
-            summary.cover = next((m for m in placement.item.media.all() if m.is_image), None)
+            summary.cover = next((m for m in placement.item.media.all() if m.sizes), None)
     institution_ids = {p.item.institution_id for p in placements}
     context = {
         "exhibition": exhibition,
@@ -87,6 +89,35 @@ def part_detail(request: HttpRequest, slug: str, part: str) -> HttpResponse:
     return render(request, "exhibitions/part.html", context)
 
 
+def viewer_text(item: Item) -> str:
+    """Labels of the deep-zoom viewer (JSON for a data attribute), or "" if it has nothing
+    to show or is not installed."""
+    if not settings.OPENSEADRAGON_DIR.is_dir() or not any(m.sizes for m in item.media.all()):
+        return ""
+    return json.dumps(
+        {
+            "open": _("Zoom in to read details"),
+            "title": _("Deep zoom viewer"),
+            "close": _("Close"),
+            "help": _(
+                "Drag or use the arrow keys to move, + and − to zoom, Page Up and Page Down "
+                "to change page, Esc to close."
+            ),
+            "zoomIn": _("Zoom in"),
+            "zoomOut": _("Zoom out"),
+            "home": _("Fit to screen"),
+            "fullPage": _("Full screen"),
+            "nextPage": _("Next page"),
+            "previousPage": _("Previous page"),
+            "rotateLeft": _("Rotate left"),
+            "rotateRight": _("Rotate right"),
+            "pageOf": _("Page %(n)s of %(total)s"),
+            "failed": _("The zoom viewer could not be loaded."),
+        },
+        ensure_ascii=False,
+    )
+
+
 def _public_item(identifier: str) -> Item:
     queryset = Item.objects.public().select_related(
         "institution", "repository", "province"
@@ -117,6 +148,7 @@ def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpRes
         "next": order[index + 1] if index + 1 < len(order) else None,
         "position": index + 1,
         "total": len(order),
+        "viewer_text": viewer_text(item),
     }
     return render(request, "exhibitions/item.html", context)
 
@@ -128,7 +160,12 @@ def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
         .select_related("exhibition")
         .order_by("exhibition__position", "exhibition__title")
     )
-    context = {"item": item, "caption": item.summary, "appears_in": placements}
+    context = {
+        "item": item,
+        "caption": item.summary,
+        "appears_in": placements,
+        "viewer_text": viewer_text(item),
+    }
     return render(request, "exhibitions/item.html", context)
 
 

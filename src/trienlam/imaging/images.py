@@ -2,11 +2,13 @@
 
 Pure functions on paths and plain values; no Django imports. Nothing here
 decodes a whole large scan into Python memory: libvips streams it.
+
+Superseded by `inspect` (checks) and `derive` (IIIF tiles and sizes); kept while
+callers move over. `sha256_of` now lives in `inspect`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -15,6 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyvips
+
+from trienlam.imaging.inspect import sha256_of
+
+__all__ = ["ImageRejected", "make_renditions", "probe", "rendition_widths", "sha256_of"]
 
 # libvips loader name -> MIME type of the formats we accept as page images.
 ACCEPTED_LOADERS = {
@@ -72,14 +78,6 @@ RENDITION_WIDTHS = (240, 480, 960, 1600)
 def rendition_widths(width: int) -> list[int]:
     """Widths of the resized copies made for an image *width* pixels wide."""
     return [w for w in RENDITION_WIDTHS if w < width] or [width]
-
-
-def sha256_of(path: str | os.PathLike[str]) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def make_renditions(

@@ -1,0 +1,86 @@
+"""Deep zoom on a phone: the plain image first, then OpenSeadragon reading our IIIF tiles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests import builders as b
+from trienlam.catalogue import processing
+from trienlam.catalogue.media import add_media
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FULLY_LOADED = "() => window.trienlamViewer.world.getItemAt(0)?.getFullyLoaded()"
+
+
+@pytest.fixture
+def scanned_letter(transactional_db: None, tmp_path: Path) -> str:
+    b.site_profile()
+    ex = b.exhibition(slug="cum")
+    part = b.part(ex)
+    item = b.item(b.institution(), title="Công văn hai trang")
+    for page in (1, 2):
+        add_media(item=item, source=b.scan(tmp_path / f"trang-{page}", width=2480, height=3508))
+    processing.process_all()
+    b.place(part, item)
+    return reverse("exhibition_item", args=["cum", item.identifier])
+
+
+def test_a_visitor_zooms_into_a_page_on_a_phone(
+    live_server, scanned_letter: str, page, artifacts_dir
+) -> None:  # type: ignore[no-untyped-def]
+    tiles: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda r: tiles.append((r.url, r.status)) if "/media/iiif/" in r.url else None,
+    )
+    page.goto(live_server.url + scanned_letter)
+    first = page.locator(".page img").first
+    assert "/full/960," in first.get_attribute("src")  # plain image first, right-sized
+
+    button = page.get_by_role("button", name="Phóng to để đọc chi tiết").first
+    button.click()
+    page.wait_for_function("() => window.trienlamViewer?.world.getItemCount() > 0")
+    page.wait_for_function(FULLY_LOADED)
+    assert page.get_by_role("dialog").is_visible()
+    assert page.get_by_role("button", name="Phóng to", exact=True).is_visible()
+    assert page.get_by_role("button", name="Toàn màn hình").is_visible()
+    before = len(tiles)
+    for _ in range(4):
+        page.get_by_role("button", name="Phóng to", exact=True).click()
+    page.wait_for_timeout(600)
+    page.wait_for_function(FULLY_LOADED)
+    page.screenshot(path=str(artifacts_dir / "viewer-zoomed.png"))
+    zoomed = tiles[before:]
+    assert zoomed, "zooming in fetched no tiles"
+    assert any(re.search(r"/\d+,\d+,\d+,\d+/", url) for url, _ in zoomed), zoomed
+    assert all(status == 200 for _, status in tiles), [t for t in tiles if t[1] != 200]
+
+    page.keyboard.press("PageDown")
+    page.wait_for_function("() => window.trienlamViewer.currentPage() === 1")
+    assert "2/2" in page.locator(".viewer-status").inner_text()
+    page.keyboard.press("Escape")
+    assert not page.get_by_role("dialog").is_visible()
+    assert button.evaluate("el => el === document.activeElement")
+
+
+def test_the_viewer_script_loads_only_on_item_pages(
+    live_server, scanned_letter: str, page
+) -> None:  # type: ignore[no-untyped-def]
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    page.goto(live_server.url + reverse("part", args=["cum", "phan-1"]))
+    page.goto(live_server.url + reverse("exhibition", args=["cum"]))
+    assert scripts == []
+    page.goto(live_server.url + scanned_letter)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(2500)
+    # The page itself loads only our small enhancement script; the viewer waits for a press.
+    assert [url.rsplit("/", 1)[-1] for url in scripts] == ["viewer.js"]
+    page.get_by_role("button", name="Phóng to để đọc chi tiết").first.click()
+    page.wait_for_function("() => window.OpenSeadragon !== undefined")
+    assert any("openseadragon" in url for url in scripts)

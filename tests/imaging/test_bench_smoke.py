@@ -1,0 +1,31 @@
+"""The imaging benchmark still runs (its figures come from full runs, see bench/README.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "imaging.py"
+
+
+def test_the_imaging_benchmark_runs_all_three_tilers(tmp_path):
+    out = tmp_path / "imaging.json"
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    for tiler in ("| ours |", "| bare |", "| iiif |"):
+        assert tiler in done.stdout
+    result = json.loads(out.read_text())
+    assert {row["tiler"] for row in result["rows"]} == {"ours", "bare", "iiif"}
+    for row in result["rows"]:
+        assert row["seconds"] > 0 and row["peak_rss_mb"] > 0 and row["bytes_written"] > 0
+    assert {"throughput_vs_bare", "memory_vs_bare", "throughput_vs_iiif"} <= set(
+        result["ratios"][0]
+    )

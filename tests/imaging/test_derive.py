@@ -1,0 +1,341 @@
+"""derive_page(): whole IIIF level-0 images, upright, without metadata, swapped in at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import pyvips
+
+from tests.imaging import samples
+from trienlam.imaging import derive
+from trienlam.imaging.derive import (
+    IIIF_CONTEXT,
+    SIZE_WIDTHS,
+    Derived,
+    check_dzsave,
+    derive_page,
+    implied_files,
+    missing_files,
+)
+from trienlam.imaging.inspect import Limits, inspect
+
+ID = "https://trienlam.example/media/iiif/abc123"
+
+
+def all_files(root: Path) -> set[str]:
+    return {
+        os.path.relpath(os.path.join(folder, name), root)
+        for folder, _, names in os.walk(root)
+        for name in names
+    }
+
+
+def siblings(target: Path) -> list[str]:
+    return sorted(p.name for p in target.parent.iterdir() if p.name != target.name)
+
+
+def has_metadata(path: Path) -> bool:
+    data = path.read_bytes()
+    return b"Exif\x00\x00" in data or b"EXIF" in data or b"http://ns.adobe.com/xap" in data
+
+
+def check_complete(target: Path, derived: Derived) -> dict:
+    info = json.loads((target / "info.json").read_text())
+    assert info["@context"] == IIIF_CONTEXT
+    assert info["id"] == ID
+    assert info["type"] == "ImageService3"
+    assert info["protocol"] == "http://iiif.io/api/image"
+    assert info["profile"] == "level0"
+    assert (info["width"], info["height"]) == (derived.width, derived.height)
+    assert info["extraFormats"] == ["webp"]
+    assert info["tiles"] and info["tiles"][0]["width"] == derive.TILE_SIZE
+    assert [(s["width"], s["height"]) for s in info["sizes"]] == list(derived.sizes)
+    assert list(derived.sizes) == sorted(derived.sizes)
+    assert missing_files(target) == []
+    # Nothing on disk that info.json does not promise (no stray dzsave files).
+    assert all_files(target) == set(implied_files(info)) | {"info.json"}
+    assert derived.bytes_written == sum((target / f).stat().st_size for f in all_files(target))
+    return info
+
+
+# --- Complete sets -----------------------------------------------------------------------------
+
+
+def test_a_jpeg_page_gets_tiles_sizes_and_info(files, tmp_path):
+    target = tmp_path / "iiif" / "abc123"
+    derived = derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    assert (derived.width, derived.height) == (900, 600)
+    info = check_complete(target, derived)
+    assert info["tiles"][0]["scaleFactors"] == [1, 2]
+    widths = [w for w, _ in derived.sizes]
+    assert {240, 480}.issubset(widths)
+    assert 960 not in widths  # only widths smaller than the image
+    assert (450, 300) in derived.sizes  # the top of the pyramid dzsave wrote, now listed
+    for w, h in derived.sizes:
+        for ext in ("jpg", "webp"):
+            image = pyvips.Image.new_from_file(str(target / f"full/{w},{h}/0/default.{ext}"))
+            assert (image.width, image.height) == (w, h)
+    assert siblings(target) == []  # no temporary folders left
+
+
+def test_exif_orientation_is_applied_and_no_metadata_survives(files, tmp_path):
+    target = tmp_path / "rotated"
+    derived = derive_page(
+        files["jpeg_rotated"], kind="image", page_index=0, target_dir=target, id_base=ID
+    )
+    assert (derived.width, derived.height) == (800, 1200)  # stored 1200×800, orientation 6
+    check_complete(target, derived)
+    # Stored top half red; turned 90° clockwise the red is on the right.
+    small = pyvips.Image.new_from_file(str(target / "full/240,360/0/default.jpg"))
+    left, right = small.getpoint(40, 180), small.getpoint(200, 180)
+    assert left[2] > 150 > left[0]
+    assert right[0] > 150 > right[2]
+    tile = pyvips.Image.new_from_file(str(target / "0,0,512,512/512,512/0/default.jpg"))
+    assert tile.getpoint(10, 10)[2] > 150  # top-left of the upright page is blue
+    for path in target.rglob("default.*"):
+        assert not has_metadata(path), path
+        image = pyvips.Image.new_from_file(str(path))
+        assert not image.get_typeof("exif-data"), path
+        assert not image.get_typeof("orientation") or image.get("orientation") == 1
+
+
+def test_sizes_follow_the_widths_of_the_design(tmp_path):
+    source = samples.jpeg(tmp_path / "big.jpg", 2000, 2600)
+    derived = derive_page(source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID)
+    assert [w for w, _ in derived.sizes if w in SIZE_WIDTHS] == list(SIZE_WIDTHS)
+    assert (1600, 2080) in derived.sizes
+    check_complete(tmp_path / "t", derived)
+
+
+def test_a_size_that_is_also_the_top_of_the_pyramid_is_listed_once(tmp_path):
+    source = samples.jpeg(tmp_path / "wide.jpg", 1920, 1001)  # scale 4: 480×251 (rounded up)
+    derived = derive_page(source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID)
+    assert [size for size in derived.sizes if size[0] == 480] == [(480, 251)]
+    check_complete(tmp_path / "t", derived)
+
+
+def test_an_image_smaller_than_one_tile_is_its_own_only_size(tmp_path):
+    source = samples.png(tmp_path / "tiny.png", 200, 150, alpha=True)
+    target = tmp_path / "t"
+    derived = derive_page(source, kind="image", page_index=0, target_dir=target, id_base=ID)
+    assert derived.sizes == ((200, 150),)
+    info = check_complete(target, derived)
+    assert info["tiles"][0]["scaleFactors"] == [1]
+    assert (target / "full/max/0/default.jpg").is_file()  # what OpenSeadragon asks for
+    flattened = pyvips.Image.new_from_file(str(target / "full/200,150/0/default.jpg"))
+    assert flattened.bands == 3  # alpha flattened onto white
+
+
+def test_each_page_of_a_multipage_tiff(files, tmp_path):
+    derived = derive_page(
+        files["tiff3"], kind="image", page_index=2, target_dir=tmp_path / "p3", id_base=ID
+    )
+    assert (derived.width, derived.height) == (500, 250)
+    check_complete(tmp_path / "p3", derived)
+
+
+def test_a_pdf_page_is_rendered_at_200_dpi_and_tiled(files, tmp_path):
+    pages = inspect(files["pdf2"], limits=Limits(max_bytes=10**9)).pages
+    target = tmp_path / "pdf-p2"
+    derived = derive_page(files["pdf2"], kind="pdf", page_index=1, target_dir=target, id_base=ID)
+    assert (derived.width, derived.height) == (pages[1].width, pages[1].height)
+    check_complete(target, derived)
+    tile = pyvips.Image.new_from_file(str(target / "0,0,512,512/512,512/0/default.jpg"))
+    assert tile.min() < 60  # the dark bar drawn near the top is there, not a blank page
+    assert tile.max() > 200
+
+
+def test_webp_and_grey_and_sixteen_bit_sources(tmp_path, files):
+    grey16 = tmp_path / "grey16.png"
+    (samples.page(700, 500).colourspace("grey16")).pngsave(str(grey16))
+    for source in (files["webp"], grey16):
+        target = tmp_path / source.stem
+        derived = derive_page(source, kind="image", page_index=0, target_dir=target, id_base=ID)
+        check_complete(target, derived)
+
+
+# --- Replacement, failure and recovery ---------------------------------------------------------
+
+
+def test_a_new_set_replaces_the_old_one_whole(files, tmp_path):
+    target = tmp_path / "iiif" / "x"
+    derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    derived = derive_page(files["webp"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    assert (derived.width, derived.height) == (640, 480)
+    check_complete(target, derived)
+    assert not (target / "full/450,300").exists()  # nothing of the old set is mixed in
+    assert siblings(target) == []
+
+
+def test_a_failure_leaves_the_previous_set_and_nothing_else(files, tmp_path):
+    target = tmp_path / "iiif" / "x"
+    before = derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    with pytest.raises(pyvips.Error):
+        derive_page(
+            files["truncated_jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID
+        )
+    check_complete(target, before)
+    assert siblings(target) == []
+
+
+def test_a_failure_without_a_previous_set_leaves_nothing(files, tmp_path):
+    target = tmp_path / "iiif" / "x"
+    with pytest.raises(pyvips.Error):
+        derive_page(
+            files["truncated_jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID
+        )
+    assert not target.exists()
+    assert siblings(target) == []
+
+
+def test_bad_arguments_are_refused_before_any_work(files, tmp_path):
+    with pytest.raises(ValueError):
+        derive_page(files["mp3"], kind="audio", page_index=0, target_dir=tmp_path / "a", id_base=ID)
+    with pytest.raises(ValueError):
+        derive_page(
+            files["jpeg"], kind="image", page_index=1, target_dir=tmp_path / "b", id_base=ID
+        )
+    with pytest.raises(ValueError):
+        derive_page(
+            files["pdf2"], kind="image", page_index=0, target_dir=tmp_path / "c", id_base=ID
+        )
+
+
+def test_leftovers_of_dead_runs_are_cleaned_and_an_orphaned_set_restored(files, tmp_path):
+    target = tmp_path / "iiif" / "x"
+    derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    dead_pid = 2**22 + 12345  # above pid_max on Linux: never a live process
+    # A run killed between the two renames of the swap: the old set aside, no target.
+    aside = target.parent / f".x.old-{dead_pid}-aaaa"
+    target.rename(aside)
+    half = target.parent / f".x.tmp-{dead_pid}-bbbb"
+    (half / "image" / "0,0,512,512").mkdir(parents=True)
+    derive.clean_stale(target)
+    assert missing_files(target) == []  # the previous complete set is back
+    assert siblings(target) == []
+
+
+def test_missing_files_names_what_is_gone(files, tmp_path):
+    target = tmp_path / "t"
+    derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    (target / "512,0,388,512/388,512/0/default.jpg").unlink()
+    (target / "full/240,160/0/default.webp").unlink()
+    assert missing_files(target) == [
+        "full/240,160/0/default.webp",
+        "512,0,388,512/388,512/0/default.jpg",
+    ]
+    (target / "info.json").write_text("{not json")
+    assert missing_files(target) == ["info.json"]
+    assert missing_files(tmp_path / "nowhere") == ["info.json"]
+
+
+def test_implied_files_follow_the_iiif_tile_arithmetic():
+    info = {
+        "width": 1025,
+        "height": 1024,
+        "sizes": [],
+        "tiles": [{"width": 512, "scaleFactors": [1, 2, 4]}],
+    }
+    paths = implied_files(info)
+    assert "1024,0,1,1024/1,512/0/default.jpg" in paths  # ceil(1/2) = 1
+    assert "0,0,1024,1024/512,512/0/default.jpg" in paths
+    assert "full/257,256/0/default.jpg" in paths  # one tile holds the whole level
+    assert len(paths) == 6 + 2 + 1
+
+
+def test_check_dzsave_passes_here_and_explains_a_missing_operation(monkeypatch):
+    check_dzsave()
+    monkeypatch.setattr(derive.pyvips, "type_find", lambda kind, name: 0)
+    with pytest.raises(RuntimeError, match="has no `dzsave`"):
+        check_dzsave()
+
+
+# --- Killed in the middle ----------------------------------------------------------------------
+
+KILLABLE = textwrap.dedent(
+    """
+    import sys
+    from trienlam.imaging.derive import derive_page
+    derive_page(sys.argv[1], kind="image", page_index=0, target_dir=sys.argv[2],
+                id_base="https://example.org/iiif/k")
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def forty_megapixels(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "forty.jpg"
+    noise = pyvips.Image.gaussnoise(5300, 7550, sigma=40, mean=128).cast("uchar")
+    noise.bandjoin([noise, noise]).copy(interpretation="srgb").jpegsave(str(path), Q=85)
+    return path
+
+
+def _kill_mid_run(source: Path, target: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", KILLABLE, str(source), str(target)])
+    deadline = time.monotonic() + 60
+    try:
+        # Wait until tiles are being written into the temporary sibling folder.
+        while time.monotonic() < deadline:
+            staging = [
+                p for p in target.parent.glob(f".{target.name}.tmp-*") if (p / "image").exists()
+            ]
+            if staging and any((staging[0] / "image").iterdir()):
+                break
+            assert proc.poll() is None, "the run ended before it could be killed"
+            time.sleep(0.005)
+        else:
+            pytest.fail("no temporary folder appeared")
+        time.sleep(0.1)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -9
+
+
+def test_a_run_killed_in_the_middle_leaves_no_half_set(forty_megapixels, tmp_path):
+    target = tmp_path / "iiif" / "k"
+    _kill_mid_run(forty_megapixels, target)
+    assert not target.exists()
+    assert any(p.name.startswith(".k.tmp-") for p in target.parent.iterdir())  # the debris
+
+    derived = derive_page(
+        forty_megapixels,
+        kind="image",
+        page_index=0,
+        target_dir=target,
+        id_base="https://example.org/iiif/k",
+    )
+    assert derived.width * derived.height == 5300 * 7550
+    assert missing_files(target) == []
+    assert siblings(target) == []  # the re-run removed the stale temporary folder
+
+
+def test_a_run_killed_in_the_middle_keeps_the_previous_set(forty_megapixels, files, tmp_path):
+    target = tmp_path / "iiif" / "k"
+    before = derive_page(
+        files["jpeg"],
+        kind="image",
+        page_index=0,
+        target_dir=target,
+        id_base="https://example.org/iiif/k",
+    )
+    _kill_mid_run(forty_megapixels, target)
+    info = json.loads((target / "info.json").read_text())
+    assert (info["width"], info["height"]) == (before.width, before.height)
+    assert missing_files(target) == []
+    derive_page(
+        forty_megapixels,
+        kind="image",
+        page_index=0,
+        target_dir=target,
+        id_base="https://example.org/iiif/k",
+    )
+    assert missing_files(target) == []
+    assert siblings(target) == []
