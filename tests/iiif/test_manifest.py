@@ -150,13 +150,19 @@ def test_only_processed_visual_pages_become_canvases(client: Client, gallery: Ga
     page(item, position=2, state=Media.State.FAILED)
     page(item, position=3, sizes=[])  # "ready" but no sized copy
     pdf = page(item, position=4, mime_type="application/pdf", page_index=3)
-    page(item, position=5, mime_type="audio/mpeg", width=None, height=None, sizes=[],
-         duration=61.5)
+    audio = page(item, position=5, mime_type="audio/mpeg", width=None, height=None, sizes=[],
+                 duration=61.5)
     data = get_manifest(client, item)
-    assert len(data["items"]) == 2
+    assert len(data["items"]) == 3
     body = data["items"][1]["items"][0]["items"][0]["body"]
     assert body["service"][0]["id"] == f"{HOST}{pdf.iiif_base_url}"
     assert data["items"][1]["label"]["vi"] == ["Trang 2"]
+    # a recording is a time-based canvas played from our site
+    sound = data["items"][2]
+    assert sound["duration"] == 61.5
+    body = sound["items"][0]["items"][0]["body"]
+    assert body["type"] == "Sound" and body["format"] == "audio/mpeg"
+    assert body["id"] == f"{HOST}{audio.recording_url}"
 
 
 def test_ids_follow_the_host_serving_them(client: Client, gallery: Gallery, settings) -> None:  # type: ignore[no-untyped-def]

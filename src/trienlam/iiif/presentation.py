@@ -130,13 +130,8 @@ def is_ready_page(media: Media) -> bool:
 
 
 def time_based_media_url(media: Media) -> str | None:
-    """The public URL of an audio or video file, for its Sound/Video canvas.
-
-    Not wired yet: audio and video get no canvas for now. When the catalogue's public URL
-    for recordings is settled (a `media_recording` route is in progress), return the
-    site-relative URL here and `canvas_media` / `canvases` pick it up unchanged.
-    """
-    return None
+    """The public URL of an audio or video file, for its Sound/Video canvas."""
+    return media.recording_url if (media.is_audio or media.is_video) else None
 
 
 def canvas_media(item: Item) -> list[Media]:
@@ -271,7 +266,7 @@ def image_canvas(media: Media, canvas_id: str, number: int, base_url: str) -> JS
 def time_based_canvas(
     media: Media, canvas_id: str, number: int, url: str, base_url: str
 ) -> JSON:
-    """An audio or video recording (used once `time_based_media_url` gives a URL)."""
+    """An audio or video recording, played from our site."""
     body: JSON = {
         "id": absolute(base_url, url),
         "type": "Video" if media.is_video else "Sound",
