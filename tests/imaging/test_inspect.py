@@ -283,3 +283,20 @@ def test_an_unknown_code_is_a_programming_error():
 
 def test_inspect_accepts_str_and_pathlike(files, limits):
     assert inspect(str(files["jpeg"]), limits=limits) == inspect(Path(files["jpeg"]), limits=limits)
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"II*\x00\x08\x00", "truncated"),  # a TIFF that stops inside its header
+        (b"RIFF\x00\x01\x00\x00WEBPVP8 ", "truncated"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "truncated"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "truncated"),
+    ],
+)
+def test_files_cut_inside_their_header(tmp_path, limits, data, code):
+    path = tmp_path / "cut"
+    path.write_bytes(data)
+    with pytest.raises(Refused) as refused:
+        inspect(path, limits=limits)
+    assert refused.value.code == code

@@ -425,6 +425,13 @@ def _load(kind: str, path: str, **options: Any) -> pyvips.Image:
 
 def _structurally_truncated(kind: str, path: str, size: int) -> bool:
     """A cheap look at the container's end: did the file stop before it should?"""
+    try:
+        return _ends_early(kind, path, size)
+    except struct.error:
+        return True  # shorter than its own header
+
+
+def _ends_early(kind: str, path: str, size: int) -> bool:
     with open(path, "rb") as f:
         if kind == "jpeg":
             f.seek(max(0, size - 4096))
