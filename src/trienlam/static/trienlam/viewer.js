@@ -160,7 +160,9 @@
       button.className = "zoom-button";
       button.textContent = text.open;
       button.addEventListener("click", function () { open(index, button); });
-      figure.insertBefore(button, figure.firstChild);
+      // Below the image, never over it: the letterhead and the seal stay visible.
+      var caption = figure.querySelector("figcaption");
+      figure.insertBefore(button, caption);
     });
     // OpenSeadragon (~100 KB compressed) is fetched on the first press only: many visitors
     // pay for their mobile data and never zoom.
