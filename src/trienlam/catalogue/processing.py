@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from trienlam.catalogue.models import Media
 from trienlam.imaging.derive import derive_page, missing_files
-from trienlam.imaging.images import sha256_of
+from trienlam.imaging.inspect import sha256_of
 
 log = logging.getLogger(__name__)
 

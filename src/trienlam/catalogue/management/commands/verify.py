@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from trienlam.catalogue.models import Media
-from trienlam.imaging.images import sha256_of
+from trienlam.imaging.inspect import sha256_of
 
 
 class Command(BaseCommand):
