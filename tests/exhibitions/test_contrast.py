@@ -54,7 +54,7 @@ V = variables()
         ("footer links", *pair(".site-footer a", ".site-footer")),
         ("source line", V["ink"], rule_colour(".source", "background")),
         ("IIIF link", rule_colour(".iiif-badge", "color"), V["paper"]),
-        ("viewer help", rule_colour(".viewer-help", "color"), rule_colour(".viewer-help", "background")),
+        ("viewer help", *pair(".viewer-help", ".viewer-help")),
     ],
 )
 def test_text_meets_wcag_aa(name: str, foreground: str, background: str) -> None:
