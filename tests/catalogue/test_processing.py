@@ -52,6 +52,10 @@ def test_an_upload_is_queued_and_the_worker_builds_iiif_derivatives(
     assert missing_files(target) == []
     for rendition in media.renditions():
         assert (Path(settings.MEDIA_ROOT) / rendition.url.removeprefix(settings.MEDIA_URL)).exists()
+    webp = [entry.split()[0] for entry in media.webp_srcset().split(", ")]
+    assert {url.split("/full/")[1].split(",")[0] for url in webp} >= {"240", "480"}
+    for url in webp:
+        assert (Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)).exists()
 
 
 def test_a_multi_page_tiff_becomes_one_media_per_page(item: Item, tmp_path: Path) -> None:

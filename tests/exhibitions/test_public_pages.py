@@ -53,6 +53,8 @@ def test_it_shows_a_part_with_sections_and_cards(client: Client, small: SmallExh
     card = re.search(r'<li class="card">.*?</li>', html, re.S).group(0)
     assert 'loading="lazy"' in card
     assert re.search(r'srcset="[^"]*240w, [^"]*480w', card)
+    # cards offer the small sizes as WebP too
+    assert re.search(r'<source type="image/webp" srcset="[^"]*\.webp 240w, [^"]*\.webp 480w"', card)
     assert 'width="240"' in card and "height=" in card
     assert "Tài liệu" in card and "12/6/1958" in card and "TTLTLS Lạng Sơn" in card
 

@@ -392,6 +392,16 @@ class Media(NFCModel):
     def srcset(self) -> str:
         return ", ".join(f"{r.url} {r.width}w" for r in self.renditions())
 
+    def webp_srcset(self) -> str:
+        """WebP copies of the small sizes (cards and thumbnails), for a `<picture>` source."""
+        from trienlam.imaging.derive import WEBP_MAX_WIDTH
+
+        return ", ".join(
+            f"{r.url.removesuffix('.jpg')}.webp {r.width}w"
+            for r in self.renditions()
+            if r.width <= WEBP_MAX_WIDTH
+        )
+
     def rendition_at_least(self, width: int) -> Rendition | None:
         renditions = self.renditions()
         for rendition in renditions:

@@ -2,8 +2,8 @@
 
 `derive_page` tiles one page of an original (an image, or a PDF page rendered at
 PDF_DPI) with libvips `dzsave(layout="iiif3")`, adds what dzsave leaves out — the
-`full/{w},{h}/0/default.jpg` sizes (and a WebP copy of each) and the `sizes`, `id` and
-`extraFormats` of info.json — checks that every file info.json implies exists, and only
+`full/{w},{h}/0/default.jpg` sizes (and a WebP copy of the small ones, for cards) and the
+`sizes` and `id` of info.json — checks that every file info.json implies exists, and only
 then swaps the new set into place. EXIF orientation is applied; no derivative carries
 metadata (EXIF, GPS, XMP, ICC: colours are converted to sRGB instead).
 
@@ -49,6 +49,9 @@ TILE_QUALITY = 80
 SIZE_QUALITY = 82
 WEBP_QUALITY = 78
 WEBP_EFFORT = 2  # libwebp 0–6; 2 is ~2× faster than the default 4 for a few % more bytes
+# WebP copies only for the small sizes that cards and thumbnails use (many to a page); the
+# large first-view copies stay progressive JPEG. WebP of every size cost ~0.3 s a page.
+WEBP_MAX_WIDTH = 480
 IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
 IIIF_PROTOCOL = "http://iiif.io/api/image"
 TMP_MARK = ".tmp-"  # .<name>.tmp-<pid>-<random>: a set being written
@@ -100,17 +103,18 @@ def check_dzsave() -> None:
 def implied_files(info: dict[str, Any]) -> list[str]:
     """Every path (relative to the image folder) that *info* promises a level-0 client.
 
-    `sizes` (JPEG and each of `extraFormats`), and every tile of every scale factor as
+    `sizes` (JPEG; WebP too up to WEBP_MAX_WIDTH, for cards), and every tile of every scale
+    factor as
     the IIIF Image API 3 computes it: region x,y,w,h (or `full` when one tile holds the
     whole image), size ceil(w/s),ceil(h/s) — the URLs OpenSeadragon requests. A whole
     image at scale 1 is also requested as `full/max`.
     """
     width, height = int(info["width"]), int(info["height"])
-    formats = ["jpg", *info.get("extraFormats", [])]
     paths: list[str] = []
     for size in info.get("sizes", []):
-        for fmt in formats:
-            paths.append(f"full/{size['width']},{size['height']}/0/default.{fmt}")
+        paths.append(f"full/{size['width']},{size['height']}/0/default.jpg")
+        if int(size["width"]) <= WEBP_MAX_WIDTH:
+            paths.append(f"full/{size['width']},{size['height']}/0/default.webp")
     for tiles in info.get("tiles", []):
         tile_w = int(tiles["width"])
         tile_h = int(tiles.get("height", tile_w))
@@ -310,7 +314,7 @@ def _write_sizes(
     for (w, h), image in sorted(images.items(), reverse=True):
         folder = full / f"{w},{h}" / "0"
         folder.mkdir(parents=True, exist_ok=True)
-        for save in (_save_jpeg, _save_webp):
+        for save in (_save_jpeg, _save_webp) if w <= WEBP_MAX_WIDTH else (_save_jpeg,):
             save(image, folder)
             _release_memory()
     written = sorted(images)
@@ -336,7 +340,6 @@ def _write_info(out: Path, id_base: str, sizes: list[tuple[int, int]]) -> dict[s
         "height": written["height"],
         "sizes": [{"width": w, "height": h} for w, h in sizes],
         "tiles": written["tiles"],
-        "extraFormats": ["webp"],
     }
     (out / "info.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
