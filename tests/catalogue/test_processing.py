@@ -160,3 +160,17 @@ def test_derivatives_of_a_withdrawn_item_are_gone_from_the_public(
     assert all(client.get(url).status_code == 200 for url in urls)
     Item.objects.filter(pk=item.pk).update(status=Item.Status.WITHDRAWN)
     assert all(client.get(url).status_code == 404 for url in urls)
+
+
+def test_the_site_refuses_to_start_without_dzsave(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.apps import apps
+    from django.core.exceptions import ImproperlyConfigured
+
+    from trienlam.imaging import derive
+
+    def missing() -> None:
+        raise RuntimeError("libvips has no dzsave: install pyvips-binary")
+
+    monkeypatch.setattr(derive, "check_dzsave", missing)
+    with pytest.raises(ImproperlyConfigured, match="no dzsave"):
+        apps.get_app_config("catalogue").ready()
