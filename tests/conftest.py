@@ -39,3 +39,53 @@ def _isolated_storage(settings, tmp_path):
 # --- Personas -------------------------------------------------------------------------------
 # Add fixtures for the people in DESIGN.md here (visitor, curator, editor, promoting agency,
 # organiser, operator), built with tests/builders.py.
+
+
+@pytest.fixture
+def personas(db):  # type: ignore[no-untyped-def]
+    """The people of DESIGN.md in the admin: a curator at each of two provincial archives,
+    an exhibition editor, an administrator, each with a signed-in client; and anonymous."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from tests import builders as b
+    from trienlam.catalogue.models import Membership
+
+    archive_a = b.institution(slug="ttlt-lang-son")
+    archive_b = b.institution(
+        "Trung tâm Lưu trữ lịch sử tỉnh Cao Bằng",
+        short_name="TTLTLS Cao Bằng",
+        slug="ttlt-cao-bang",
+        province=b.province("Cao Bằng", "cao-bang"),
+    )
+
+    def person(username: str, **flags: bool) -> tuple[User, Client]:
+        user = User.objects.create_user(username, f"{username}@trienlam.example", "mat-khau-dai-1")
+        user.is_staff = True
+        for flag, value in flags.items():
+            setattr(user, flag, value)
+        user.save()
+        client = Client()
+        client.force_login(user)
+        return user, client
+
+    curator_a, curator_a_client = person("canbo-langson")
+    Membership.objects.create(user=curator_a, institution=archive_a, role="curator")
+    curator_b, curator_b_client = person("canbo-caobang")
+    Membership.objects.create(user=curator_b, institution=archive_b, role="curator")
+    editor, editor_client = person("bientap")
+    Membership.objects.create(user=editor, role="editor")
+    administrator, administrator_client = person("quantri", is_superuser=True)
+    return SimpleNamespace(
+        archive_a=archive_a,
+        archive_b=archive_b,
+        curator_a=curator_a_client,
+        curator_b=curator_b_client,
+        editor=editor_client,
+        administrator=administrator_client,
+        anonymous=Client(),
+        users=SimpleNamespace(curator_a=curator_a, curator_b=curator_b, editor=editor,
+                              administrator=administrator),
+    )

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import QuerySet
@@ -9,13 +11,19 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from trienlam.catalogue import roles
+from trienlam.catalogue.admin_access import (
+    AdministratorOnly,
+    CatalogueInline,
+    CatalogueScoped,
+)
 from trienlam.catalogue.media import add_page_siblings, apply_inspection, check_original
-from trienlam.catalogue.models import Institution, Item, Media, Province
+from trienlam.catalogue.models import Institution, Item, Media, Membership, Province
 from trienlam.imaging.inspect import Inspection
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(AdministratorOnly):
     list_display = ["name", "slug", "position", "note"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -23,13 +31,44 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(AdministratorOnly):
     list_display = ["name", "short_name", "kind", "province"]
     list_filter = ["kind", "province"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     autocomplete_fields = ["successor"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Membership)
+class MembershipAdmin(AdministratorOnly):
+    list_display = ["user", "role", "institution"]
+    list_filter = ["role", "institution"]
+    list_select_related = ["user", "institution"]
+    search_fields = ["user__username", "user__email", "institution__name"]
+    autocomplete_fields = ["user", "institution"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return roles.is_administrator(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Membership | None = None) -> bool:
+        return roles.is_administrator(request.user)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["institution"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class TrienlamUserAdmin(UserAdmin):
+    """Users with their memberships on the same page (administrators only)."""
+
+    inlines = [*UserAdmin.inlines, MembershipInline]
 
 
 class MediaForm(forms.ModelForm):
@@ -66,7 +105,7 @@ class MediaForm(forms.ModelForm):
             add_page_siblings(self.instance, self.inspection)
 
 
-class MediaInline(admin.TabularInline):
+class MediaInline(CatalogueInline, admin.TabularInline):
     model = Media
     form = MediaForm
     extra = 1
@@ -111,7 +150,7 @@ def media_state(obj: Media) -> str:
 
 
 @admin.register(Media)
-class MediaAdmin(admin.ModelAdmin):
+class MediaAdmin(CatalogueScoped):
     list_display = ["__str__", "item", "page", "mime_type", "state_display", "byte_size"]
     list_filter = ["state", "mime_type"]
     list_select_related = ["item"]
@@ -141,7 +180,7 @@ class MediaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(CatalogueScoped):
     list_display = ["identifier", "title", "kind", "date_text", "institution", "status"]
     list_filter = ["status", "kind", "institution", "province"]
     search_fields = ["identifier", "title", "doc_number", "creator"]
@@ -177,3 +216,28 @@ class ItemAdmin(admin.ModelAdmin):
         (_("Text and rights"), {"fields": ["transcription", "rights"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_autocomplete_fields(self, request: HttpRequest) -> list[str]:
+        fields = list(super().get_autocomplete_fields(request))
+        if not roles.is_editor(request.user):
+            fields.remove("institution")  # a plain list of the curator's own institutions
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+        if db_field.name == "institution" and not roles.is_editor(request.user):
+            kwargs["queryset"] = Institution.objects.filter(
+                pk__in=roles.curator_institution_ids(request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+        if db_field.name == "status":
+            allowed = roles.allowed_states(request.user)
+            kwargs["choices"] = [c for c in Item.Status.choices if c[0] in allowed]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Item | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status not in roles.allowed_states(request.user):
+            fields.append("status")  # published or withdrawn: only an editor changes that
+        return fields

@@ -6,6 +6,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -87,7 +90,65 @@ class Institution(NFCModel):
         return self.short_name or self.name
 
 
+class Membership(models.Model):
+    """A person's role at an institution (curator) or in composing exhibitions (editor).
+
+    Administrators are Django superusers. A person may hold several memberships.
+    """
+
+    class Role(models.TextChoices):
+        CURATOR = "curator", _("institution curator")
+        EDITOR = "editor", _("exhibition editor")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text=_("Required for a curator: the institution whose items they keep."),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "institution", "role"], name="membership_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        where = f" — {self.institution}" if self.institution_id else ""
+        return f"{self.user} · {self.get_role_display()}{where}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == self.Role.CURATOR and not self.institution_id:
+            raise ValidationError(
+                {"institution": gettext("A curator belongs to an institution: choose one.")}
+            )
+
+
 class ItemQuerySet(models.QuerySet["Item"]):
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> ItemQuerySet:
+        """The one definition of what a signed-in person may see and edit in the catalogue:
+        everything for administrators and exhibition editors, their own institutions'
+        items for curators, nothing for anybody else."""
+        from trienlam.catalogue.roles import curator_institution_ids, sees_everything
+
+        if sees_everything(user):
+            return self.all()
+        return self.filter(institution_id__in=curator_institution_ids(user))
+
     def public(self) -> ItemQuerySet:
         """The one definition of what the public may see: published items only.
 
@@ -281,6 +342,9 @@ def original_upload_to(instance: Media, filename: str) -> str:
 
 
 class MediaQuerySet(models.QuerySet["Media"]):
+    def editable_by(self, user: AbstractBaseUser | AnonymousUser) -> MediaQuerySet:
+        return self.filter(item__in=Item.objects.editable_by(user))
+
     def public(self) -> MediaQuerySet:
         """Files of public items: the only ones whose derivatives the public may fetch."""
         return self.filter(item__in=Item.objects.public())
@@ -367,15 +431,11 @@ class Media(NFCModel):
     @property
     def iiif_base_url(self) -> str:
         """The IIIF Image API `id` of this page, relative to the site."""
-        from django.conf import settings
-
         return f"{settings.MEDIA_URL}{self.rendition_base}"
 
     @property
     def recording_url(self) -> str:
         """Public address of an audio or video original, for the native player."""
-        from django.conf import settings
-
         return f"{settings.MEDIA_URL}av/{self.uid.hex}/{Path(self.file.name).name}"
 
     def renditions(self) -> list[Rendition]:

@@ -6,11 +6,12 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from trienlam.catalogue.admin_access import AdministratorOnly, EditorInline, EditorOnly
 from trienlam.exhibitions.models import Exhibition, Placement, Section, SiteProfile
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
+class SiteProfileAdmin(AdministratorOnly):
     list_display = ["site_name", "agency", "illustrative"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -28,7 +29,7 @@ def public_state(placement: Placement) -> str:
     )
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(EditorInline, admin.TabularInline):
     model = Section
     extra = 0
     fields = ["position", "label", "title", "slug", "parent"]
@@ -46,7 +47,7 @@ class SectionInline(admin.TabularInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(admin.ModelAdmin):
+class ExhibitionAdmin(EditorOnly):
     list_display = ["title", "slug", "status", "opens_on", "position"]
     list_filter = ["status"]
     search_fields = ["title", "subtitle"]
@@ -66,7 +67,7 @@ class ExhibitionAdmin(admin.ModelAdmin):
     ]
 
 
-class PlacementInline(admin.TabularInline):
+class PlacementInline(EditorInline, admin.TabularInline):
     model = Placement
     extra = 1
     fields = ["position", "item", "caption", "public_state"]
@@ -82,7 +83,7 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(EditorOnly):
     list_display = ["__str__", "exhibition", "parent", "position"]
     list_filter = ["exhibition"]
     list_select_related = ["exhibition", "parent"]
@@ -99,7 +100,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(EditorOnly):
     list_display = ["item", "section", "exhibition", "position", "public_state"]
     list_editable = ["position"]
     list_filter = ["exhibition", "section"]
