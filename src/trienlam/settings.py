@@ -7,9 +7,11 @@ process at start with a message naming the variable.
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from trienlam.lib.env import ConfigError, env_bool, env_int, env_list, env_str
 
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "trienlam.catalogue",
     "trienlam.exhibitions",
     "trienlam.iiif",
@@ -54,12 +57,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files need no CSP; every page, error page and redirect gets it.
+    "trienlam.lib.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trienlam.urls"
@@ -152,18 +159,101 @@ TRIENLAM_MAX_UPLOAD_BYTES = env_int("TRIENLAM_MAX_UPLOAD_MB", 500) * 1024 * 1024
 TRIENLAM_MAX_IMAGE_PIXELS = env_int("TRIENLAM_MAX_IMAGE_MEGAPIXELS", 300) * 1_000_000
 TRIENLAM_MAX_MEDIA_SECONDS = env_int("TRIENLAM_MAX_MEDIA_MINUTES", 360) * 60
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("TRIENLAM_SECURE_COOKIES", False)
+# --- Security (docs/configuration.md, "Security settings an operator must set") ----------------
+
+
+def _non_negative(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value < 0:
+        raise ConfigError(f"{name}={value} must be 0 or more")
+    return value
+
+
+def _positive(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value < 1:
+        raise ConfigError(f"{name}={value} must be 1 or more")
+    return value
+
+
+# How many reverse proxies (nginx, a load balancer) stand in front of the application and
+# append to X-Forwarded-For. 0: the connection's address is the client's, and forwarded
+# headers (X-Forwarded-For, X-Forwarded-Proto) are ignored because any client can forge them.
+TRIENLAM_TRUSTED_PROXY_COUNT = _non_negative("TRIENLAM_TRUSTED_PROXY_COUNT", 0)
+# The site is served over HTTPS: redirect plain HTTP, secure cookies, HSTS.
+TRIENLAM_HTTPS = env_bool("TRIENLAM_HTTPS", False)
+
+SESSION_COOKIE_SECURE = env_bool("TRIENLAM_SECURE_COOKIES", TRIENLAM_HTTPS)
+if TRIENLAM_HTTPS and not SESSION_COOKIE_SECURE:
+    raise ConfigError(
+        "TRIENLAM_SECURE_COOKIES=0 contradicts TRIENLAM_HTTPS=1: over HTTPS the session and "
+        "CSRF cookies must be sent over HTTPS only (unset TRIENLAM_SECURE_COOKIES)"
+    )
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads the CSRF cookie (forms carry the token), so keep it from scripts
+# everywhere, in development too, so that nothing comes to depend on reading it.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+SECURE_SSL_REDIRECT = TRIENLAM_HTTPS
+if TRIENLAM_HTTPS and TRIENLAM_TRUSTED_PROXY_COUNT > 0:
+    # TLS ends at the proxy; it tells us the original scheme. The proxy must set (not
+    # append to) X-Forwarded-Proto, or every request looks like plain HTTP and redirects loop.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = _non_negative("TRIENLAM_HSTS_SECONDS", 0)
+if SECURE_HSTS_SECONDS and not TRIENLAM_HTTPS:
+    raise ConfigError("TRIENLAM_HSTS_SECONDS needs TRIENLAM_HTTPS=1")
+# Other sites under the same parent domain (e.g. *.langson.gov.vn) are not ours to force.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SECURE_HSTS_PRELOAD = False
+
+# Clickjacking: no page may be framed (the CSP's frame-ancestors says the same on public
+# pages; lib/security.py also sends the CSP and a Permissions-Policy).
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Login throttling (django-axes): after TRIENLAM_LOGIN_FAILURE_LIMIT failed sign-ins, the
+# same username from the same address is refused for TRIENLAM_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out attempt is refused before any password is checked.
+    "trienlam.lib.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TRIENLAM_LOGIN_FAILURE_LIMIT = _positive("TRIENLAM_LOGIN_FAILURE_LIMIT", 5)
+TRIENLAM_LOGIN_COOLOFF_MINUTES = _positive("TRIENLAM_LOGIN_COOLOFF_MINUTES", 30)
+AXES_FAILURE_LIMIT = TRIENLAM_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=TRIENLAM_LOGIN_COOLOFF_MINUTES)
+# Lock the combination of username and address, not either alone. By username alone,
+# anyone anywhere could lock every curator out by typing wrong passwords for their (often
+# guessable) usernames; by address alone, one bad actor behind a shared address (a
+# provincial office's NAT, a mobile carrier) would lock out everybody behind it. The
+# combination still limits each attacker to FAILURE_LIMIT guesses per username per cool-off.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout are refused unchecked and do not extend it, so the lockout
+# page's "N minutes" is true; guesses per cool-off stay capped either way.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "trienlam.lib.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "trienlam.lib.security.lockout_response"
+AXES_COOLOFF_MESSAGE = gettext_lazy("Sign-in is temporarily locked after too many failed attempts.")
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
+# Privacy: keep only what the lockout needs. Failed attempts (username, address, browser
+# name) are deleted once their cool-off is over; no log of successful sign-ins and no
+# permanent failure log is kept (docs/configuration.md).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False  # no start-up banner on every command
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("TRIENLAM_LOG_LEVEL", "INFO")},
-    # libvips reports every operation at INFO.
-    "loggers": {"pyvips": {"level": "WARNING"}},
+    # libvips reports every operation at INFO; django-axes every login step (failures and
+    # lockouts come as warnings, with username and address masked).
+    "loggers": {"pyvips": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from trienlam.catalogue import views as media_views
-from trienlam.exhibitions import views
+from trienlam.exhibitions import preview, views
 
 admin.site.site_header = "Trienlam"
 
@@ -21,6 +21,13 @@ urlpatterns = [
     path("tu-lieu/<str:identifier>/", views.item_detail, name="item"),
     path("chinh-sach-bao-mat/", views.privacy, name="privacy"),
     path("iiif/", include("trienlam.iiif.urls")),
+    path("xem-truoc/tu-lieu/<str:identifier>/", preview.preview_item, name="preview_item"),
+    path(
+        "xem-truoc/trien-lam/<slug:slug>/", preview.preview_exhibition, name="preview_exhibition"
+    ),
+    path(
+        "xem-truoc/trien-lam/<slug:slug>/<slug:part>/", preview.preview_part, name="preview_part"
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,24 +1,29 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from trienlam.catalogue import roles
+from trienlam.catalogue import roles, workflow
 from trienlam.catalogue.admin_access import (
     AdministratorOnly,
     CatalogueInline,
     CatalogueScoped,
 )
+from trienlam.catalogue.admin_audit import csv_response, entries_for, history_html
 from trienlam.catalogue.media import add_page_siblings, apply_inspection, check_original
-from trienlam.catalogue.models import Institution, Item, Media, Membership, Province
+from trienlam.catalogue.models import AuditEntry, Institution, Item, Media, Membership, Province
 from trienlam.imaging.inspect import Inspection
 
 
@@ -179,6 +184,57 @@ class MediaAdmin(CatalogueScoped):
         self.message_user(request, _("%(count)d files queued.") % {"count": count})
 
 
+class ItemForm(forms.ModelForm):
+    """The item form; a change of state must be a transition the person may make."""
+
+    user: Any = None  # set per request by ItemAdmin.get_form
+    workflow_comment = forms.CharField(
+        label=_("comment for the audit log"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_("Required when returning an item to its curator: say what to fix."),
+    )
+
+    class Meta:
+        model = Item
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        new = cleaned.get("status")
+        if self.instance.pk and new and new != self.instance.status:
+            try:
+                action = workflow.check_item_transition(self.user, self.instance, new)
+            except (PermissionDenied, ValidationError) as exc:
+                raise ValidationError({"status": _messages(exc)}) from exc
+            comment = cleaned.get("workflow_comment", "").strip()
+            if action == AuditEntry.Action.RETURNED and not comment:
+                self.add_error(
+                    "workflow_comment", _("Say what needs fixing when returning an item.")
+                )
+        return cleaned
+
+
+def _messages(exc: Exception) -> list[str]:
+    return list(getattr(exc, "messages", [])) or [str(exc)]
+
+
+def _run(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Item], new: str
+) -> None:
+    done, refused = 0, []
+    for item in queryset:
+        try:
+            workflow.change_item_state(item=item, new=new, actor=request.user)
+            done += 1
+        except (PermissionDenied, ValidationError) as exc:
+            refused.append(f"{item.identifier}: {' '.join(_messages(exc))}")
+    if done:
+        modeladmin.message_user(request, _("%(count)d items changed.") % {"count": done})
+    for line in refused:
+        modeladmin.message_user(request, line, level=messages.WARNING)
+
+
 @admin.register(Item)
 class ItemAdmin(CatalogueScoped):
     list_display = ["identifier", "title", "kind", "date_text", "institution", "status"]
@@ -186,11 +242,16 @@ class ItemAdmin(CatalogueScoped):
     search_fields = ["identifier", "title", "doc_number", "creator"]
     list_select_related = ["institution"]
     autocomplete_fields = ["institution", "repository", "province"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "audit_log"]
     inlines = [MediaInline]
     save_on_top = True
+    form = ItemForm
+    actions = ["submit_for_review", "approve_and_publish", "withdraw_items"]
     fieldsets = [
-        (None, {"fields": ["identifier", "kind", "status", "title", "summary"]}),
+        (
+            None,
+            {"fields": ["identifier", "kind", "status", "workflow_comment", "title", "summary"]},
+        ),
         (
             _("Date and origin"),
             {
@@ -214,8 +275,76 @@ class ItemAdmin(CatalogueScoped):
             {"fields": ["quote_text", "occasion", "source_title", "source_page"]},
         ),
         (_("Text and rights"), {"fields": ["transcription", "rights"]}),
-        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (_("History"), {"fields": ["created_at", "updated_at", "audit_log"]}),
     ]
+
+    def view_on_site(self, obj: Item) -> str:
+        return reverse("preview_item", args=[obj.identifier])
+
+    def get_form(self, request: HttpRequest, obj: Item | None = None, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # a class made for this request by modelform_factory
+        return form
+
+    def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:
+        before = Item.objects.get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        changes = workflow.field_changes(before, obj)
+        if before is None:
+            action = AuditEntry.Action.CREATED
+        elif "status" in changes:
+            action = workflow.ITEM_TRANSITIONS[(before.status, obj.status)]
+        else:
+            action = AuditEntry.Action.EDITED
+        if changes or before is None:
+            workflow.record(
+                actor=request.user,
+                obj=obj,
+                action=action,
+                changes=changes,
+                comment=form.cleaned_data.get("workflow_comment", ""),
+            )
+
+    def delete_model(self, request: HttpRequest, obj: Item) -> None:
+        workflow.record(actor=request.user, obj=obj, action=AuditEntry.Action.DELETED)
+        super().delete_model(request, obj)
+
+    @admin.display(description=_("audit log"))
+    def audit_log(self, obj: Item) -> str:
+        if not obj.pk:
+            return "—"
+        export = reverse("admin:catalogue_item_audit_csv", args=[obj.pk])
+        return format_html(
+            '{}<p><a href="{}">{}</a></p>', history_html(obj), export, _("Export as CSV")
+        )
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path(
+                "<path:object_id>/audit.csv",
+                self.admin_site.admin_view(self.audit_csv),
+                name="catalogue_item_audit_csv",
+            ),
+            *super().get_urls(),
+        ]
+
+    def audit_csv(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        item = self.get_object(request, object_id)  # scoped: another institution's is None
+        if item is None or not self.has_view_permission(request, item):
+            raise Http404
+        return csv_response(entries_for(item).order_by("at", "id"), f"{item.identifier}.csv")
+
+    @admin.action(description=_("Submit for review"))
+    def submit_for_review(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        _run(self, request, queryset, Item.Status.IN_REVIEW)
+
+    @admin.action(description=_("Approve and publish"))
+    def approve_and_publish(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        _run(self, request, queryset, Item.Status.PUBLISHED)
+
+    @admin.action(description=_("Withdraw from the public site"))
+    def withdraw_items(self, request: HttpRequest, queryset: QuerySet[Item]) -> None:
+        _run(self, request, queryset, Item.Status.WITHDRAWN)
 
     def get_autocomplete_fields(self, request: HttpRequest) -> list[str]:
         fields = list(super().get_autocomplete_fields(request))

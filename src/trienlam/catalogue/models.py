@@ -477,3 +477,45 @@ class Media(NFCModel):
     @property
     def alt(self) -> str:
         return self.alt_text or self.item.title
+
+
+class AuditEntry(models.Model):
+    """One recorded change: who, when, what (field by field) and why.
+
+    Written by the workflow functions and the admin for every state change and every
+    edit; never edited afterwards. The actor's name is kept even if the account goes.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        SUBMITTED = "submitted", _("submitted for review")
+        PUBLISHED = "published", _("published")
+        RETURNED = "returned", _("returned with a comment")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        DELETED = "deleted", _("deleted")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("who"), max_length=150)
+    model = models.CharField(_("record type"), max_length=50)
+    object_id = models.CharField(_("record"), max_length=64, db_index=True)
+    object_repr = models.CharField(_("record"), max_length=300)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["model", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"

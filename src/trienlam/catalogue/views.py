@@ -1,8 +1,9 @@
 """Serving stored files, gated by the one definition of public.
 
 In the embedded setup Django serves media itself: the IIIF tiles, sized copies
-and `info.json` of a page are reachable only while its item is public (staff see
-all), recordings likewise, and originals only by staff. In production the static
+and `info.json` of a page are reachable only while its item is public (or by the
+people who may edit it, for previews), recordings likewise, and originals only by
+the people who may edit their item. In production the static
 export or nginx takes this over.
 """
 
@@ -21,17 +22,19 @@ from trienlam.catalogue.models import Media
 IMAGE_CONTEXT_TYPE = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
 
 
-def _is_staff(request: HttpRequest) -> bool:
-    return bool(request.user.is_authenticated and request.user.is_staff)
+def _signed_in(request: HttpRequest) -> bool:
+    return bool(request.user.is_authenticated)
 
 
 def _visible_media(request: HttpRequest, uid: str) -> Media:
+    """A public item's file, or one the signed-in person may edit (for previews)."""
     try:
         key = uuid.UUID(hex=uid)
     except ValueError as exc:
         raise Http404 from exc
-    queryset = Media.objects.all() if _is_staff(request) else Media.objects.public()
-    media = queryset.filter(uid=key).first()
+    media = Media.objects.public().filter(uid=key).first()
+    if media is None and _signed_in(request):
+        media = Media.objects.editable_by(request.user).filter(uid=key).first()
     if media is None:
         raise Http404
     return media
@@ -39,7 +42,7 @@ def _visible_media(request: HttpRequest, uid: str) -> Media:
 
 def _public_headers(request: HttpRequest, response: HttpResponse, max_age: int) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
-    if _is_staff(request):
+    if _signed_in(request):
         response["Cache-Control"] = "private, no-store"
     else:
         response["Cache-Control"] = f"public, max-age={max_age}"
@@ -77,6 +80,12 @@ def recording(request: HttpRequest, uid: str) -> HttpResponse:
 
 
 def original(request: HttpRequest, path: str) -> HttpResponse:
-    if not _is_staff(request):
+    """An original file, for the people who may edit its item (never the public)."""
+    name = f"originals/{path}"
+    if not (
+        _signed_in(request) and Media.objects.editable_by(request.user).filter(file=name).exists()
+    ):
         raise Http404
-    return serve(request, f"originals/{path}", document_root=settings.MEDIA_ROOT)
+    response = serve(request, name, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "private, no-store"
+    return response

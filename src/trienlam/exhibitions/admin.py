@@ -1,12 +1,19 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from trienlam.catalogue import workflow
 from trienlam.catalogue.admin_access import AdministratorOnly, EditorInline, EditorOnly
+from trienlam.catalogue.admin_audit import history_html
+from trienlam.catalogue.models import AuditEntry
 from trienlam.exhibitions.models import Exhibition, Placement, Section, SiteProfile
 
 
@@ -53,9 +60,10 @@ class ExhibitionAdmin(EditorOnly):
     search_fields = ["title", "subtitle"]
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["cover"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "audit_log"]
     inlines = [SectionInline]
     save_on_top = True
+    actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "status", "position", "cover"]}),
         (
@@ -63,8 +71,46 @@ class ExhibitionAdmin(EditorOnly):
             {"fields": ["introduction", "legal_basis", "organisers", "co_organisers"]},
         ),
         (_("Occasion and venue"), {"fields": ["occasion", "venue", ("opens_on", "closes_on")]}),
-        (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (_("History"), {"fields": ["created_at", "updated_at", "audit_log"]}),
     ]
+
+    def view_on_site(self, obj: Exhibition) -> str:
+        return reverse("preview_exhibition", args=[obj.slug])
+
+    def save_model(self, request: HttpRequest, obj: Exhibition, form: Any, change: bool) -> None:
+        before = Exhibition.objects.get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        changes = workflow.field_changes(before, obj)
+        if before is None:
+            action = AuditEntry.Action.CREATED
+        elif "status" in changes:
+            action = {
+                Exhibition.Status.PUBLISHED: AuditEntry.Action.PUBLISHED,
+                Exhibition.Status.WITHDRAWN: AuditEntry.Action.WITHDRAWN,
+            }.get(obj.status, AuditEntry.Action.RETURNED)
+        else:
+            action = AuditEntry.Action.EDITED
+        if changes or before is None:
+            workflow.record(actor=request.user, obj=obj, action=action, changes=changes)
+
+    @admin.display(description=_("audit log"))
+    def audit_log(self, obj: Exhibition) -> str:
+        return history_html(obj) if obj.pk else "—"
+
+    def _set(self, request: HttpRequest, queryset: QuerySet[Exhibition], new: str) -> None:
+        for exhibition in queryset:
+            try:
+                workflow.set_exhibition_state(exhibition=exhibition, new=new, actor=request.user)
+            except ValidationError as exc:
+                self.message_user(request, f"{exhibition}: {exc.messages[0]}", messages.WARNING)
+
+    @admin.action(description=_("Publish"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Exhibition]) -> None:
+        self._set(request, queryset, Exhibition.Status.PUBLISHED)
+
+    @admin.action(description=_("Withdraw from the public site"))
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Exhibition]) -> None:
+        self._set(request, queryset, Exhibition.Status.WITHDRAWN)
 
 
 class PlacementInline(EditorInline, admin.TabularInline):

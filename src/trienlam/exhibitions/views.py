@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -39,7 +39,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exhibition = _public_exhibition(slug)
+    return show_exhibition(request, _public_exhibition(slug))
+
+
+def show_exhibition(
+    request: HttpRequest, exhibition: Exhibition, *, preview: bool = False
+) -> HttpResponse:
     sections = _sections(exhibition)
     placements = ordered_placements(exhibition, sections, with_media=True)
     by_id = {s.pk: s for s in sections}
@@ -60,12 +65,18 @@ def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "total": len(placements),
         "institutions": Institution.objects.filter(pk__in=institution_ids).order_by("name"),
         "first": placements[0] if placements else None,
+        "preview": preview,
     }
     return render(request, "exhibitions/exhibition.html", context)
 
 
 def part_detail(request: HttpRequest, slug: str, part: str) -> HttpResponse:
-    exhibition = _public_exhibition(slug)
+    return show_part(request, _public_exhibition(slug), part)
+
+
+def show_part(
+    request: HttpRequest, exhibition: Exhibition, part: str, *, preview: bool = False
+) -> HttpResponse:
     sections = _sections(exhibition)
     part_obj = next((s for s in sections if s.parent_id is None and s.slug == part), None)
     if part_obj is None:
@@ -85,6 +96,7 @@ def part_detail(request: HttpRequest, slug: str, part: str) -> HttpResponse:
         "previous_part": parts[index - 1] if index > 0 else None,
         "next_part": parts[index + 1] if index + 1 < len(parts) else None,
         "count": len(placements),
+        "preview": preview,
     }
     return render(request, "exhibitions/part.html", context)
 
@@ -118,11 +130,15 @@ def viewer_text(item: Item) -> str:
     )
 
 
+def item_queryset(base: QuerySet[Item]) -> QuerySet[Item]:
+    """What the item page needs, in two queries."""
+    return base.select_related("institution", "repository", "province").prefetch_related(
+        Prefetch("media", queryset=Media.objects.order_by("position", "id"))
+    )
+
+
 def _public_item(identifier: str) -> Item:
-    queryset = Item.objects.public().select_related(
-        "institution", "repository", "province"
-    ).prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
-    return get_object_or_404(queryset, identifier=identifier)
+    return get_object_or_404(item_queryset(Item.objects.public()), identifier=identifier)
 
 
 def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpResponse:
@@ -154,7 +170,10 @@ def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpRes
 
 
 def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
-    item = _public_item(identifier)
+    return show_item(request, _public_item(identifier))
+
+
+def show_item(request: HttpRequest, item: Item, *, preview: bool = False) -> HttpResponse:
     placements = list(
         Placement.objects.filter(item=item, exhibition__in=Exhibition.objects.public())
         .select_related("exhibition")
@@ -165,6 +184,7 @@ def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
         "caption": item.summary,
         "appears_in": placements,
         "viewer_text": viewer_text(item),
+        "preview": preview,
     }
     return render(request, "exhibitions/item.html", context)
 
