@@ -222,3 +222,18 @@ def test_the_command_prints_a_summary_and_the_demo_account(demo_settings) -> Non
     out = io.StringIO()
     call_command("demo", scale=SCALE, stdout=out)
     assert "đã có; không thay đổi gì" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_has_a_curator_and_an_editor_to_try_the_roles(demo_settings) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    from trienlam.catalogue.roles import roles_of
+    from trienlam.demo.build import build_demo
+
+    build_demo(scale=SCALE)
+    users = get_user_model().objects
+    curator, editor = users.get(username="canbo-langson"), users.get(username="bientap")
+    assert curator.check_password("trienlam-demo") and editor.check_password("trienlam-demo")
+    assert not roles_of(curator).editor and len(roles_of(curator).curator_of) == 1
+    assert roles_of(editor).editor and not editor.is_superuser

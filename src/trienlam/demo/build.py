@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from trienlam.catalogue import processing
 from trienlam.catalogue.media import add_media
-from trienlam.catalogue.models import Institution, Item, Media, Province
+from trienlam.catalogue.models import Institution, Item, Media, Membership, Province
 from trienlam.demo import content
 from trienlam.demo.content_types import ItemData
 from trienlam.demo.render import EXTENSIONS, RENDER_VERSION, PageJob, render_to_file
@@ -402,9 +402,28 @@ def _items(
     return media_by_item
 
 
+# The other demo people, to try the roles: (username, role, institution slug or None).
+ROLE_ACCOUNTS = (
+    ("canbo-langson", Membership.Role.CURATOR, "ttlt-lang-son"),
+    ("bientap", Membership.Role.EDITOR, None),
+)
+
+
 def _admin_user() -> bool:
-    """Create the demo superuser unless an account of that name exists (left untouched)."""
+    """Create the demo superuser and the role accounts, unless an account of the same name
+    exists (left untouched). All share the demo password."""
     user_model = get_user_model()
+    for username, role, slug in ROLE_ACCOUNTS:
+        if user_model.objects.filter(username=username).exists():
+            continue
+        user = user_model.objects.create_user(
+            username=username,
+            email=f"{username}@trienlam.example",
+            password=ADMIN_PASSWORD,
+            is_staff=True,
+        )
+        institution = Institution.objects.get(slug=slug) if slug else None
+        Membership.objects.create(user=user, role=role, institution=institution)
     if user_model.objects.filter(username=ADMIN_USERNAME).exists():
         return False
     user_model.objects.create_superuser(

@@ -70,6 +70,12 @@ class Command(BaseCommand):
                 _("Demo administrator: username “%(user)s”, password “%(password)s” (demo only).")
                 % {"user": ADMIN_USERNAME, "password": ADMIN_PASSWORD}
             )
+            self.stdout.write(
+                _(
+                    "To try the roles, with the same password: “canbo-langson” (curator of the "
+                    "Lạng Sơn archive) and “bientap” (exhibition editor)."
+                )
+            )
         else:
             self.stdout.write(
                 _("An account named “%(user)s” already exists; its password was not changed.")
