@@ -370,3 +370,4 @@ class ItemAdmin(CatalogueScoped):
         if obj is not None and obj.status not in roles.allowed_states(request.user):
             fields.append("status")  # published or withdrawn: only an editor changes that
         return fields
+from trienlam.catalogue import admin_imports  # noqa: E402,F401 - registers the import admin

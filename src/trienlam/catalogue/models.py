@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -519,3 +521,64 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.get_action_display()}"
+
+
+class ImportStorage(FileSystemStorage):
+    """Uploaded spreadsheets and ZIPs live beside the database (DATA_DIR/imports), never
+    under the web-served media folder: they may hold unpublished material. The folder is
+    read from the settings at each use, not once at start-up."""
+
+    @property
+    def base_location(self) -> str:  # type: ignore[override]
+        return str(Path(settings.DATA_DIR) / "imports")
+
+    @property
+    def location(self) -> str:  # type: ignore[override]
+        return os.path.abspath(self.base_location)
+
+
+def import_storage() -> FileSystemStorage:
+    return ImportStorage()
+
+
+class ImportJob(models.Model):
+    """A bulk import started from the admin; the background worker runs it."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("refused")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    sheet = models.FileField(
+        _("spreadsheet (XLSX or CSV)"), storage=import_storage, upload_to="%Y/%m/"
+    )
+    files = models.FileField(
+        _("scans (ZIP)"), storage=import_storage, upload_to="%Y/%m/", blank=True
+    )
+    dry_run = models.BooleanField(
+        _("dry run"), default=True, help_text=_("Only check everything; store nothing.")
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.QUEUED
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    stage = models.CharField(_("stage"), max_length=100, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bulk import")
+        verbose_name_plural = _("bulk imports")
+
+    def __str__(self) -> str:
+        return f"{Path(self.sheet.name).name} ({self.get_state_display()})"
