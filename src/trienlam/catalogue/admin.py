@@ -22,6 +22,7 @@ from trienlam.catalogue.admin_access import (
     CatalogueScoped,
 )
 from trienlam.catalogue.admin_audit import csv_response, entries_for, history_html
+from trienlam.catalogue.forms import ItemChecks
 from trienlam.catalogue.media import add_page_siblings, apply_inspection, check_original
 from trienlam.catalogue.models import AuditEntry, Institution, Item, Media, Membership, Province
 from trienlam.imaging.inspect import Inspection
@@ -184,10 +185,10 @@ class MediaAdmin(CatalogueScoped):
         self.message_user(request, _("%(count)d files queued.") % {"count": count})
 
 
-class ItemForm(forms.ModelForm):
-    """The item form; a change of state must be a transition the person may make."""
+class ItemForm(ItemChecks):
+    """The admin's item form: the importer's checks (`ItemChecks`), and a change of state
+    must be a transition the person may make."""
 
-    user: Any = None  # set per request by ItemAdmin.get_form
     workflow_comment = forms.CharField(
         label=_("comment for the audit log"),
         required=False,
@@ -195,16 +196,12 @@ class ItemForm(forms.ModelForm):
         help_text=_("Required when returning an item to its curator: say what to fix."),
     )
 
-    class Meta:
-        model = Item
-        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
-
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         new = cleaned.get("status")
         if self.instance.pk and new and new != self.instance.status:
             try:
-                action = workflow.check_item_transition(self.user, self.instance, new)
+                action = workflow.check_item_transition(self.actor, self.instance, new)
             except (PermissionDenied, ValidationError) as exc:
                 raise ValidationError({"status": _messages(exc)}) from exc
             comment = cleaned.get("workflow_comment", "").strip()
@@ -283,7 +280,7 @@ class ItemAdmin(CatalogueScoped):
 
     def get_form(self, request: HttpRequest, obj: Item | None = None, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, **kwargs)
-        form.user = request.user  # a class made for this request by modelform_factory
+        form.actor = request.user  # a class made for this request by modelform_factory
         return form
 
     def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:

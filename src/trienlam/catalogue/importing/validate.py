@@ -11,13 +11,13 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, Q
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from trienlam.catalogue import roles
+from trienlam.catalogue.forms import ItemChecks
 from trienlam.catalogue.importing.columns import HEADERS, kind_value
 from trienlam.catalogue.models import Institution, Item, Province
 from trienlam.lib.dates import DateError, parse_archival_date
@@ -33,31 +33,16 @@ FORM_FIELDS = [
 FIELD_COLUMN = {"date_start": "date_text", "date_end": "date_text"}
 
 
-class ItemImportForm(forms.ModelForm):
-    """An item as a row of the spreadsheet (or any form) gives it, checked by the model.
-
-    *actor* may only put items into institutions they may edit: editors any, curators their
-    own (the admin limits the choices the same way).
-    """
+class ItemImportForm(ItemChecks):
+    """An item as a row of the spreadsheet gives it: the admin's checks (`ItemChecks`) and
+    the model's own validation."""
 
     def __init__(self, *args: Any, actor: AbstractBaseUser, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 
-    class Meta:
-        model = Item
+    class Meta(ItemChecks.Meta):
         fields = FORM_FIELDS
-
-    def clean_institution(self) -> Institution:
-        institution = self.cleaned_data["institution"]
-        probe = Item(institution=institution)
-        if institution is not None and not roles.may_edit_item(self.actor, probe):
-            raise forms.ValidationError(
-                _("You may not import items for “%(institution)s”.")
-                % {"institution": institution},
-                code="forbidden_institution",
-            )
-        return institution
 
 
 def _key(text: str) -> str:
