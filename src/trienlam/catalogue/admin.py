@@ -286,21 +286,12 @@ class ItemAdmin(CatalogueScoped):
     def save_model(self, request: HttpRequest, obj: Item, form: Any, change: bool) -> None:
         before = Item.objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
-        changes = workflow.field_changes(before, obj)
-        if before is None:
-            action = AuditEntry.Action.CREATED
-        elif "status" in changes:
-            action = workflow.ITEM_TRANSITIONS[(before.status, obj.status)]
-        else:
-            action = AuditEntry.Action.EDITED
-        if changes or before is None:
-            workflow.record(
-                actor=request.user,
-                obj=obj,
-                action=action,
-                changes=changes,
-                comment=form.cleaned_data.get("workflow_comment", ""),
-            )
+        workflow.record_save(
+            actor=request.user,
+            before=before,
+            after=obj,
+            comment=form.cleaned_data.get("workflow_comment", ""),
+        )
 
     def delete_model(self, request: HttpRequest, obj: Item) -> None:
         workflow.record(actor=request.user, obj=obj, action=AuditEntry.Action.DELETED)

@@ -84,6 +84,31 @@ def record(
     )
 
 
+# The action recorded when an item or exhibition reaches a state.
+ACTION_FOR_STATE = {
+    "in_review": Action.SUBMITTED,
+    "published": Action.PUBLISHED,
+    "withdrawn": Action.WITHDRAWN,
+    "draft": Action.RETURNED,
+}
+
+
+def record_save(
+    *, actor: AbstractBaseUser, before: models.Model | None, after: models.Model, comment: str = ""
+) -> AuditEntry | None:
+    """Record an admin save: created, edited, or the state it moved to (field by field)."""
+    changes = field_changes(before, after)
+    if before is None:
+        action = Action.CREATED
+    elif "status" in changes:
+        action = ACTION_FOR_STATE[after.status]  # type: ignore[attr-defined]
+    elif changes:
+        action = Action.EDITED
+    else:
+        return None
+    return record(actor=actor, obj=after, action=action, changes=changes, comment=comment)
+
+
 def check_item_transition(actor: AbstractBaseUser, item: Item, new: str) -> str:
     """The action a move of *item* to state *new* records; raise if it is not allowed."""
     old = item.status
@@ -153,13 +178,10 @@ def set_exhibition_state(
             raise ValidationError(_("The exhibition is already in that state."))
         exhibition.status = new
         exhibition.save(update_fields=["status", "updated_at"])
-        action = Action.WITHDRAWN if new == "withdrawn" else (
-            Action.PUBLISHED if new == "published" else Action.RETURNED
-        )
         return record(
             actor=actor,
             obj=exhibition,
-            action=action,
+            action=ACTION_FOR_STATE[new],
             changes={"status": [old, new]},
             comment=comment,
         )

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from trienlam.catalogue import workflow
 from trienlam.catalogue.admin_access import AdministratorOnly, EditorInline, EditorOnly
 from trienlam.catalogue.admin_audit import history_html
-from trienlam.catalogue.models import AuditEntry
 from trienlam.exhibitions.models import Exhibition, Placement, Section, SiteProfile
 
 
@@ -80,18 +79,7 @@ class ExhibitionAdmin(EditorOnly):
     def save_model(self, request: HttpRequest, obj: Exhibition, form: Any, change: bool) -> None:
         before = Exhibition.objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
-        changes = workflow.field_changes(before, obj)
-        if before is None:
-            action = AuditEntry.Action.CREATED
-        elif "status" in changes:
-            action = {
-                Exhibition.Status.PUBLISHED: AuditEntry.Action.PUBLISHED,
-                Exhibition.Status.WITHDRAWN: AuditEntry.Action.WITHDRAWN,
-            }.get(obj.status, AuditEntry.Action.RETURNED)
-        else:
-            action = AuditEntry.Action.EDITED
-        if changes or before is None:
-            workflow.record(actor=request.user, obj=obj, action=action, changes=changes)
+        workflow.record_save(actor=request.user, before=before, after=obj)
 
     @admin.display(description=_("audit log"))
     def audit_log(self, obj: Exhibition) -> str:
