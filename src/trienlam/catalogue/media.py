@@ -153,13 +153,18 @@ def add_media(
     alt_text: str = "",
     position: int | None = None,
     original_name: str | None = None,
+    inspection: Inspection | None = None,
 ) -> list[Media]:
     """Check *source*, store it unchanged and queue its pages after the item's last file.
 
-    Returns the new Media rows (several for a multi-page TIFF or a PDF).
+    *inspection* is the result of `check_original` on this very file when the caller has
+    just made it (the importer checks every file before storing any), so the file is not
+    decoded and hashed twice. Returns the new Media rows (several for a multi-page TIFF or
+    a PDF).
     """
     name = original_name or Path(source).name
-    inspection = check_original(source, name)
+    if inspection is None:
+        inspection = check_original(source, name)
     if position is None:
         last = item.media.order_by("-position").values_list("position", flat=True).first()
         position = 0 if last is None else last + 1

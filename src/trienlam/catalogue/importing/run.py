@@ -393,7 +393,11 @@ def _store(
                 for path, name, inspection in plan.files:
                     journal.write("want", f"{inspection.sha256} {inspection.byte_size}")
                     stored = add_media(
-                        item=item, source=path, alt_text=plan.alt_text, original_name=name
+                        item=item,
+                        source=path,
+                        alt_text=plan.alt_text,
+                        original_name=name,
+                        inspection=inspection,  # checked in validation, moments ago
                     )
                     journal.write("stored", stored[0].file.name)
                 workflow.record(
