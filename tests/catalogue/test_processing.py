@@ -115,7 +115,8 @@ def test_verify_passes_on_intact_originals_and_lists_orphans(item: Item, tmp_pat
     orphan.write_bytes(b"left by an interrupted upload")
     out = io.StringIO()
     call_command("verify", "--delete-orphans", stdout=out, stderr=io.StringIO())
-    assert "2" in out.getvalue()
+    assert "ORPHAN   originals/zz/mo-coi.jpg" in out.getvalue()
+    assert "Đã kiểm tra 2 tệp gốc: 2 nguyên vẹn, 0 bị thay đổi, 0 bị mất; 1 tệp" in out.getvalue()
     assert not orphan.exists()
     media = item.media.first()
     assert hashlib.sha256(Path(media.file.path).read_bytes()).hexdigest() == media.sha256
