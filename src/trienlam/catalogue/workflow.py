@@ -24,16 +24,27 @@ from trienlam.catalogue.models import AuditEntry, Item
 Action = AuditEntry.Action
 Status = Item.Status
 
-# (from, to) → the action recorded; the role each needs is checked in `change_item_state`.
-ITEM_TRANSITIONS: dict[tuple[str, str], str] = {
-    (Status.DRAFT, Status.IN_REVIEW): Action.SUBMITTED,
-    (Status.IN_REVIEW, Status.DRAFT): Action.RETURNED,
-    (Status.IN_REVIEW, Status.PUBLISHED): Action.PUBLISHED,
-    (Status.DRAFT, Status.PUBLISHED): Action.PUBLISHED,
-    (Status.PUBLISHED, Status.WITHDRAWN): Action.WITHDRAWN,
-    (Status.WITHDRAWN, Status.PUBLISHED): Action.PUBLISHED,
-    (Status.WITHDRAWN, Status.DRAFT): Action.RETURNED,
+# The action recorded when an item or exhibition reaches a state.
+ACTION_FOR_STATE = {
+    "in_review": Action.SUBMITTED,
+    "published": Action.PUBLISHED,
+    "withdrawn": Action.WITHDRAWN,
+    "draft": Action.RETURNED,
 }
+
+# The moves an item may make (from, to); the action recorded is ACTION_FOR_STATE[to], and
+# the role each needs is checked in `check_item_transition`.
+ITEM_TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
+    {
+        (Status.DRAFT, Status.IN_REVIEW),
+        (Status.IN_REVIEW, Status.DRAFT),
+        (Status.IN_REVIEW, Status.PUBLISHED),
+        (Status.DRAFT, Status.PUBLISHED),
+        (Status.PUBLISHED, Status.WITHDRAWN),
+        (Status.WITHDRAWN, Status.PUBLISHED),
+        (Status.WITHDRAWN, Status.DRAFT),
+    }
+)
 
 
 def _display(value: Any) -> Any:
@@ -84,15 +95,6 @@ def record(
     )
 
 
-# The action recorded when an item or exhibition reaches a state.
-ACTION_FOR_STATE = {
-    "in_review": Action.SUBMITTED,
-    "published": Action.PUBLISHED,
-    "withdrawn": Action.WITHDRAWN,
-    "draft": Action.RETURNED,
-}
-
-
 def record_save(
     *, actor: AbstractBaseUser, before: models.Model | None, after: models.Model, comment: str = ""
 ) -> AuditEntry | None:
@@ -112,12 +114,12 @@ def record_save(
 def check_item_transition(actor: AbstractBaseUser, item: Item, new: str) -> str:
     """The action a move of *item* to state *new* records; raise if it is not allowed."""
     old = item.status
-    action = ITEM_TRANSITIONS.get((old, new))
-    if action is None:
+    if (old, new) not in ITEM_TRANSITIONS:
         raise ValidationError(
             _("An item cannot go from “%(old)s” to “%(new)s”.")
             % {"old": Status(old).label, "new": Status(new).label}
         )
+    action = ACTION_FOR_STATE[new]
     if not roles.may_edit_item(actor, item):
         raise PermissionDenied(_("This item belongs to another institution."))
     if action != Action.SUBMITTED and not roles.is_editor(actor):

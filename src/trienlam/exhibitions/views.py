@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -101,10 +102,16 @@ def show_part(
     return render(request, "exhibitions/part.html", context)
 
 
+@functools.cache
+def _viewer_installed() -> bool:
+    """Whether `npm ci` installed OpenSeadragon (checked once, not on every item page)."""
+    return settings.OPENSEADRAGON_DIR.is_dir()
+
+
 def viewer_text(item: Item) -> str:
     """Labels of the deep-zoom viewer (JSON for a data attribute), or "" if it has nothing
     to show or is not installed."""
-    if not settings.OPENSEADRAGON_DIR.is_dir() or not any(m.sizes for m in item.media.all()):
+    if not _viewer_installed() or not any(m.sizes for m in item.media.all()):
         return ""
     return json.dumps(
         {
