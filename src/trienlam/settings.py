@@ -39,6 +39,10 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("TRIENLAM_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("TRIENLAM_CSRF_TRUSTED_ORIGINS", [])
+# The site's public address ("https://trienlam.example.gov.vn"), for absolute links in
+# banners, QR codes, share previews, sitemaps and the static export. Empty: taken from
+# each request (embedded mode).
+PUBLIC_BASE_URL = env_str("TRIENLAM_PUBLIC_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -51,6 +55,12 @@ INSTALLED_APPS = [
     "trienlam.catalogue",
     "trienlam.exhibitions",
     "trienlam.iiif",
+    "trienlam.search",
+    "trienlam.browse",
+    "trienlam.outreach",
+    "trienlam.stats",
+    "trienlam.publishing",
+    "trienlam.operations",
     "trienlam.demo",
 ]
 
@@ -83,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trienlam.exhibitions.context_processors.site_profile",
+                "trienlam.exhibitions.context_processors.static_export",
             ],
         },
     },

@@ -11,6 +11,15 @@ admin.site.site_header = "Trienlam"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Each app's own paths (search: tim-kiem/; browse: tinh/, thoi-gian/, don-vi/;
+    # outreach: quang-ba/ and the short links l/; stats: thong-ke/ and the counter;
+    # publishing and operations: their admin pages and the health check).
+    path("", include("trienlam.search.urls")),
+    path("", include("trienlam.browse.urls")),
+    path("", include("trienlam.outreach.urls")),
+    path("", include("trienlam.stats.urls")),
+    path("", include("trienlam.publishing.urls")),
+    path("", include("trienlam.operations.urls")),
     path("trien-lam/<slug:slug>/", views.exhibition_detail, name="exhibition"),
     path(
         "trien-lam/<slug:slug>/tu-lieu/<str:identifier>/",
