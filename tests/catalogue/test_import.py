@@ -350,3 +350,54 @@ def test_killed_import_leaves_nothing(tmp_path: Path) -> None:
     assert removed >= 3 and items == 0 and media == 0
     assert [p for p in (data / "media" / "originals").rglob("*") if p.is_file()] == []
     assert list(staging.glob("*")) == []
+
+
+# --- whole Vietnamese messages for refusals raised by the pure lib modules ----------------------
+
+
+def test_misspelt_optional_column_stops_the_import_and_names_the_likely_header(personas, tmp_path):
+    values = row("MH-0001", **{"Trích yếu": "Nội dung trích yếu"})
+    path = tmp_path / "s.csv"
+    headers = [("Trích yêu" if h == "Trích yếu" else h) for h in HEADERS]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerow([values.get(h, "") for h in HEADERS])
+    report = import_catalogue(sheet=path, files=None, actor=personas.users.curator_a,
+                              dry_run=False)
+    letter = chr(ord("A") + HEADERS.index("Trích yếu"))
+    assert [str(p) for p in report.problems] == [
+        f"Cột “Trích yêu”: cột {letter} không có trong mẫu; có phải là “Trích yếu”? "
+        "Đổi tên hoặc xóa cột đó."
+    ]
+    assert not Item.objects.exists()
+
+
+def test_impossible_date_is_explained_in_vietnamese(personas, tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", [row("MH-0001", **{"Thời gian": "31/2/1958"})])
+    report = import_catalogue(sheet=sheet, files=None, actor=personas.users.curator_a,
+                              dry_run=True)
+    assert [str(p) for p in report.problems] == [
+        "Dòng 2, cột “Thời gian”: không đọc được thời gian “31/2/1958”: ngày 31 không có trong "
+        "tháng 2/1958 (tháng đó có 28 ngày). Các cách ghi được chấp nhận: 12/6/1948, 6/1948, 1948, "
+        "khoảng 1950, 1945-1954."
+    ]
+
+
+def test_refused_zip_and_old_excel_are_explained_in_vietnamese(personas, tmp_path):
+    archive = tmp_path / "scans.zip"
+    archive.write_bytes(build_zip([Entry(b"../a-1.jpg", b"x")]))
+    sheet = write_csv(tmp_path / "s.csv", [row("MH-0001", **{"Tệp": "a-1.jpg"})])
+    report = import_catalogue(sheet=sheet, files=archive, actor=personas.users.curator_a,
+                              dry_run=True)
+    assert str(report.problems[0]) == (
+        "Tệp “../a-1.jpg”: tệp ZIP bị từ chối: đường dẫn trỏ ra ngoài thư mục của tệp nén."
+    )
+    old = tmp_path / "s.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    report = import_catalogue(sheet=old, files=None, actor=personas.users.curator_a,
+                              dry_run=True)
+    assert [str(p) for p in report.problems] == [
+        "Tệp “s.xls”: không đọc được bảng tính: đây là sổ Excel cũ (.xls) hoặc có mật khẩu; "
+        "hãy mở bằng Excel, bỏ mật khẩu và lưu thành “Excel Workbook (.xlsx)”."
+    ]

@@ -80,15 +80,17 @@ class Member:
 class ZipRefused(Exception):
     """The archive (``name == ""``) or one of its members cannot be accepted.
 
-    ``code`` is stable; ``message`` is an English sentence. When :func:`open_archive` finds
-    several bad entries it raises the first and lists the rest in ``others``.
+    ``code`` is stable (for translation and tests); ``message`` is an English sentence and
+    ``params`` the values it mentions (for a translated message). When :func:`open_archive`
+    finds several bad entries it raises the first and lists the rest in ``others``.
     """
 
-    def __init__(self, code: str, name: str, message: str) -> None:
+    def __init__(self, code: str, name: str, message: str, **params: object) -> None:
         super().__init__(message)
         self.code = code
         self.name = name
         self.message = message
+        self.params = params
         self.others: tuple[ZipRefused, ...] = ()
 
 
@@ -99,7 +101,7 @@ def open_archive(path: str | os.PathLike[str], *, limits: ZipLimits | None = Non
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as exc:
         raise ZipRefused(
-            "not_a_zip", "", f"The file is not a readable ZIP archive ({exc})."
+            "not_a_zip", "", f"The file is not a readable ZIP archive ({exc}).", detail=str(exc)
         ) from exc
     try:
         return SafeArchive(archive, limits, os.path.getsize(path))
@@ -142,6 +144,8 @@ class SafeArchive:
                 "too_many_files",
                 "",
                 f"The archive holds {len(infos)} entries; at most {limits.max_files} are accepted.",
+                count=len(infos),
+                limit=limits.max_files,
             )
         problems: list[ZipRefused] = []
         seen: dict[str, str] = {}  # casefolded file name -> name
@@ -174,6 +178,7 @@ class SafeArchive:
                 "duplicate_name",
                 seen[k],
                 f"“{seen[k]}” is both a file and a folder (“{folders[k]}”).",
+                other=folders[k],
             )
             for k in seen
             if k in folders
@@ -187,6 +192,8 @@ class SafeArchive:
                 "total_too_large",
                 "",
                 f"The archive unpacks to {total:,} bytes; at most {limits.max_total_bytes:,}.",
+                size=total,
+                limit=limits.max_total_bytes,
             )
         if total > limits.ratio_min_bytes and total > limits.max_ratio * max(archive_bytes, 1):
             raise ZipRefused(
@@ -194,6 +201,7 @@ class SafeArchive:
                 "",
                 f"The archive would unpack to more than {limits.max_ratio} times its size "
                 "(a zip bomb?).",
+                ratio=limits.max_ratio,
             )
 
     # --- extracting ---------------------------------------------------------------------------
@@ -226,6 +234,8 @@ class SafeArchive:
                     member.name,
                     f"“{member.name}” unpacked to {written:,} bytes but declares "
                     f"{info.file_size:,}.",
+                    size=written,
+                    declared=info.file_size,
                 )
         except FileExistsError:
             raise
@@ -237,7 +247,10 @@ class SafeArchive:
             if isinstance(exc, OSError) and exc.errno is not None:
                 raise  # a real disk error, not a damaged archive (bz2 raises errno-less OSError)
             raise ZipRefused(
-                "corrupt", member.name, f"“{member.name}” is damaged in the archive ({exc})."
+                "corrupt",
+                member.name,
+                f"“{member.name}” is damaged in the archive ({exc}).",
+                detail=str(exc),
             ) from exc
         return target
 
@@ -253,6 +266,7 @@ def copy_capped(source: BinaryIO, out: BinaryIO, cap: int, *, name: str = "") ->
                 "size_mismatch",
                 name,
                 f"“{name}” unpacks to more than the {cap:,} bytes it may have (a zip bomb?).",
+                limit=cap,
             )
         out.write(chunk)
     return written
@@ -330,12 +344,15 @@ def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits) -> tuple[str, bool]:
             name,
             f"“{name}” uses a compression method (#{info.compress_type}) that cannot be read; "
             "zip it again with the standard (Deflate) method.",
+            method=info.compress_type,
         )
     if info.file_size > limits.max_file_bytes:
         raise ZipRefused(
             "file_too_large",
             name,
             f"“{name}” is {info.file_size:,} bytes; at most {limits.max_file_bytes:,}.",
+            size=info.file_size,
+            limit=limits.max_file_bytes,
         )
     if info.file_size > limits.ratio_min_bytes and info.file_size > limits.max_ratio * max(
         info.compress_size, 1
@@ -345,6 +362,7 @@ def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits) -> tuple[str, bool]:
             name,
             f"“{name}” would unpack to more than {limits.max_ratio} times its compressed size "
             "(a zip bomb?).",
+            ratio=limits.max_ratio,
         )
     return name, is_dir
 
@@ -354,6 +372,7 @@ def _duplicate(name: str, other: str) -> ZipRefused:
         "duplicate_name",
         name,
         f"“{name}” and “{other}” have the same name once upper/lower case is ignored.",
+        other=other,
     )
 
 

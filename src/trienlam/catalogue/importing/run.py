@@ -36,6 +36,11 @@ from django.utils.translation import gettext as _
 
 from trienlam.catalogue import roles, workflow
 from trienlam.catalogue.importing.columns import COLUMNS, HEADERS, REQUIRED
+from trienlam.catalogue.importing.reasons import (
+    table_reason,
+    unknown_column_message,
+    zip_reason,
+)
 from trienlam.catalogue.importing.validate import RowCheck, check_row, column_of
 from trienlam.catalogue.media import add_media, check_original
 from trienlam.catalogue.models import AuditEntry, Item, Media
@@ -65,6 +70,9 @@ class Problem:
                 "row": self.row, "column": self.column, "message": self.message}
         if self.row is not None:
             return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
+        if self.column is not None:
+            return _("Column “%(column)s”: %(message)s") % {
+                "column": self.column, "message": self.message}
         return self.message
 
 
@@ -216,9 +224,10 @@ def _unpack(archive_path: Path, dest: Path, report: ImportReport) -> dict[str, P
             return found
     except ZipRefused as exc:
         for refused in (exc, *exc.others):
+            reason = zip_reason(refused)
             report.problems.append(
                 Problem(None, None, refused.name or archive_path.name,
-                        _("the ZIP archive is refused: %(reason)s") % {"reason": refused.message})
+                        _("the ZIP archive is refused: %(reason)s.") % {"reason": reason})
             )
         return None
 
@@ -285,12 +294,16 @@ def _validate(
     try:
         table = read_rows(sheet, COLUMNS, required=REQUIRED)
     except (TableError, OSError) as exc:
+        reason = table_reason(exc) if isinstance(exc, TableError) else (exc.strerror or str(exc))
         problems.append(Problem(None, None, sheet.name, _("the spreadsheet cannot be read: "
-                                                          "%(reason)s") % {"reason": exc}))
+                                                          "%(reason)s.") % {"reason": reason}))
         return []
     for header in table.missing_columns:
         problems.append(Problem(None, header, None, _("the required column is missing.")))
-    if table.missing_columns:
+    for column in table.unknown_columns:
+        problems.append(Problem(None, column.header or column.letter, None,
+                                unknown_column_message(column)))
+    if table.missing_columns or table.unknown_columns:
         return []
     report.rows = len(table.rows)
     if not table.rows:

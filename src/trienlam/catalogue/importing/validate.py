@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from trienlam.catalogue import roles
 from trienlam.catalogue.forms import ItemChecks
 from trienlam.catalogue.importing.columns import HEADERS, kind_value
+from trienlam.catalogue.importing.reasons import date_message
 from trienlam.catalogue.models import Institution, Item, Province
 from trienlam.lib.dates import DateError, parse_archival_date
 
@@ -66,23 +67,6 @@ def resolve(model: type[Model], text: str) -> Model | None:
         if any(_key(getattr(candidate, name)) == wanted for name in names):
             return candidate
     return None
-
-
-def date_message(text: str, exc: DateError) -> str:
-    reasons = {
-        "open_range": _("a period needs a start and an end (write “khoảng 1950” or “1945-1954”)"),
-        "invalid_day": _("that day does not exist"),
-        "invalid_month": _("that month does not exist"),
-        "ambiguous_year": _("write the year with four digits"),
-        "year_out_of_range": _("the year is out of range"),
-        "end_before_start": _("the end is before the start"),
-    }
-    reason = reasons.get(exc.code, exc.message.rstrip("."))
-    return _("the date “%(text)s” cannot be read: %(reason)s. Accepted forms: %(examples)s.") % {
-        "text": text,
-        "reason": reason,
-        "examples": "12/6/1948, 6/1948, 1948, khoảng 1950, 1945-1954",
-    }
 
 
 class RowCheck:
