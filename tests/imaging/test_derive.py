@@ -340,3 +340,24 @@ def test_a_run_killed_in_the_middle_keeps_the_previous_set(forty_megapixels, fil
     )
     assert missing_files(target) == []
     assert siblings(target) == []
+
+
+def test_sized_copies_from_a_reduced_pyramid_level_match_the_original(tmp_path):
+    # 3400 px wide: the 1600 copy comes from the tiles' half-size level (1700 px), joined back
+    # from its 512-pixel tiles, whose right and bottom edge tiles are narrower than the rest.
+    width, height = 3400, 2300
+    x = pyvips.Image.xyz(width, height)[0]
+    y = pyvips.Image.xyz(width, height)[1]
+    pixels = (x * 255 / width).bandjoin([y * 255 / height, x * 0 + 200])
+    source = tmp_path / "gradient.tif"
+    pixels.cast("uchar").copy(interpretation="srgb").tiffsave(str(source))
+    derived = derive_page(source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID)
+    check_complete(tmp_path / "t", derived)
+    assert (1600, 1082) in derived.sizes
+    copy = pyvips.Image.new_from_file(str(tmp_path / "t/full/1600,1082/0/default.jpg"))
+    direct = pyvips.Image.thumbnail(str(source), 1600, height=10_000)
+    assert (copy.width, copy.height) == (direct.width, direct.height)
+    # Same picture (the gradient runs the whole way: no padding, no shifted tile).
+    assert (copy.cast("float") - direct.cast("float")).abs().max() < 24
+    assert abs(copy.getpoint(1599, 1081)[0] - 255) < 12  # the far corner is not padding
+    assert abs(copy.getpoint(1599, 1081)[1] - 255) < 12
