@@ -29,6 +29,9 @@ def _isolated_storage(settings, tmp_path):
     media_root.mkdir(parents=True)
     settings.DATA_DIR = data_dir
     settings.MEDIA_ROOT = media_root
+    # The server-side page cache is off unless a test turns it on (tests/operations): many
+    # tests change rows with queryset.update(), which sends no signal to invalidate it.
+    settings.TRIENLAM_PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

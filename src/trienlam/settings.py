@@ -6,6 +6,7 @@ process at start with a message naming the variable.
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -14,11 +15,18 @@ import dj_database_url
 from django.utils.translation import gettext_lazy
 
 from trienlam.lib.env import ConfigError, env_bool, env_int, env_list, env_str
+from trienlam.operations import config as operations_config
+from trienlam.stats import config as stats_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("TRIENLAM_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("TRIENLAM_DEBUG", False)
+# TRIENLAM_ENV=production: the secret key, hosts, public address and database must be set,
+# or nothing starts (docs/deployment.md); every missing value is named at once.
+TRIENLAM_ENV = operations_config.environment(os.environ)
+if TRIENLAM_ENV == "production":
+    operations_config.check_production(os.environ)
 
 
 def _secret_key() -> str:
@@ -43,6 +51,15 @@ CSRF_TRUSTED_ORIGINS = env_list("TRIENLAM_CSRF_TRUSTED_ORIGINS", [])
 # banners, QR codes, share previews, sitemaps and the static export. Empty: taken from
 # each request (embedded mode).
 PUBLIC_BASE_URL = env_str("TRIENLAM_PUBLIC_BASE_URL", "").rstrip("/")
+# Where `trienlam publish` and the admin's "Publish the static site" write the export
+# (a link swapped atomically to each new version; docs/configuration.md, "Static export").
+TRIENLAM_EXPORT_DIR = Path(env_str("TRIENLAM_EXPORT_DIR", str(DATA_DIR / "export"))).resolve()
+# Visit statistics (docs/configuration.md): the live site the static export's pages count
+# against ("" = no counting in the export), and the most views one client may add per 10 s.
+TRIENLAM_COUNTER_URL = stats_config.counter_url(env_str("TRIENLAM_COUNTER_URL", ""))
+TRIENLAM_COUNTER_FLOOD_LIMIT = stats_config.flood_limit(
+    env_int("TRIENLAM_COUNTER_FLOOD_LIMIT", 10)
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +82,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request (id, path, status, duration), then the page cache
+    # for anonymous visitors, which stores finished responses (all headers included).
+    "trienlam.operations.middleware.RequestLogMiddleware",
+    "trienlam.operations.middleware.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files need no CSP; every page, error page and redirect gets it.
@@ -103,7 +124,13 @@ TEMPLATES = [
 def _database() -> dict:
     url = env_str("TRIENLAM_DATABASE_URL", f"sqlite:///{DATA_DIR / 'trienlam.sqlite3'}")
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("TRIENLAM_DB_CONN_MAX_AGE", 0))
+        # Connections are reused for a minute (checked before reuse): opening one per request
+        # made the visit counter 2× (SQLite) to 5× (PostgreSQL) slower (bench/counting.py).
+        config = dj_database_url.parse(
+            url,
+            conn_max_age=env_int("TRIENLAM_DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
     except ValueError as exc:
         raise ConfigError(f"TRIENLAM_DATABASE_URL is not a database URL: {exc}") from exc
     engine = config["ENGINE"]
@@ -162,7 +189,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# TRIENLAM_STORAGE=s3 adds the "export" storage (the static export on object storage);
+# originals and derivatives stay on local disk (docs/deployment.md explains why).
+STORAGES.update(operations_config.storages(os.environ))
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Cache of finished public pages for anonymous visitors (trienlam/operations/pagecache.py),
+# dropped whenever content changes; browsers and CDNs may keep a page TRIENLAM_PAGE_MAX_AGE s.
+CACHES = operations_config.cache_settings(env_str("TRIENLAM_CACHE_URL"), DATA_DIR)
+TRIENLAM_PAGE_CACHE_SECONDS = env_int("TRIENLAM_PAGE_CACHE_SECONDS", 600)
+TRIENLAM_PAGE_MAX_AGE = env_int("TRIENLAM_PAGE_MAX_AGE", 60)
+# The worker's queue is "stuck" for the health check when its oldest waiting file is older.
+TRIENLAM_HEALTH_QUEUE_MINUTES = env_int("TRIENLAM_HEALTH_QUEUE_MINUTES", 30)
+
+# E-mail (password resets, notices): TRIENLAM_EMAIL_URL, e.g. smtp://user:pass@host:587.
+globals().update(
+    operations_config.email_settings(
+        env_str("TRIENLAM_EMAIL_URL"), env_str("TRIENLAM_EMAIL_FROM", "trienlam@localhost")
+    )
+)
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
@@ -259,10 +304,24 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
 AXES_VERBOSE = False  # no start-up banner on every command
 
+TRIENLAM_LOG_FORMAT = env_str("TRIENLAM_LOG_FORMAT", "text").strip().lower() or "text"
+if TRIENLAM_LOG_FORMAT not in {"text", "json"}:
+    raise ConfigError(f"TRIENLAM_LOG_FORMAT={TRIENLAM_LOG_FORMAT!r} is not one of: text, json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # To standard error (standard output stays clean for commands such as dumpdata);
+    # TRIENLAM_LOG_FORMAT=json writes one JSON object per line.
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "trienlam.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": TRIENLAM_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("TRIENLAM_LOG_LEVEL", "INFO")},
     # libvips reports every operation at INFO; django-axes every login step (failures and
     # lockouts come as warnings, with username and address masked).

@@ -21,6 +21,7 @@ from django.utils import timezone
 from trienlam.catalogue.models import Media
 from trienlam.imaging.derive import derive_page, missing_files
 from trienlam.imaging.inspect import sha256_of
+from trienlam.operations import pagecache
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,9 @@ def process(media: Media, *, force: bool = False) -> Outcome:
         state=media.state,
         error="",
     )
+    # The page now shows this image: drop cached public pages (a queryset update sends no
+    # signal, so the page cache is told here).
+    pagecache.bump()
     return Outcome(media, built=True)
 
 

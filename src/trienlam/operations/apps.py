@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class OperationsConfig(AppConfig):
     name = "trienlam.operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from trienlam.operations import pagecache
+
+        pagecache.connect()
