@@ -103,7 +103,8 @@ def test_a_quotation_renders_as_a_quotation_without_an_image(
     assert "Chủ tịch Hồ Chí Minh" in quote and "11/6/1948" in quote
     assert "Lời kêu gọi thi đua ái quốc" in quote
     assert "Nguồn: Hồ Chí Minh: Toàn tập, tr. MH-12" in html
-    assert "<img" not in html
+    # No image, apart from the visit counter's 1×1 pixel for visitors without JavaScript.
+    assert "<img" not in re.sub(r'<noscript><img class="visit-pixel"[^>]*></noscript>', "", html)
     assert 'rel="next"' not in html
 
 
@@ -140,6 +141,10 @@ def test_every_page_has_the_footer_and_the_illustrative_label(
     assert '<main id="main"' in html
     assert html.count('rel="stylesheet"') == 1
     scripts = re.findall(r"<script[^>]*>", html)
+    # The visit counter (issue #6): our own small count.js on exhibition, part and item pages.
+    counter = [s for s in scripts if 'src="/static/trienlam/count.js"' in s]
+    assert len(counter) == (0 if url_name in ("home", "privacy") else 1)
+    scripts = [s for s in scripts if s not in counter]
     if url_name in ("exhibition_item", "item"):
         # the deep-zoom enhancement, deferred, from our own site; nothing else
         assert len(scripts) == 1 and 'src="/static/trienlam/viewer.js" defer' in scripts[0]

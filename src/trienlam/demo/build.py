@@ -199,8 +199,14 @@ def build_demo(
         exhibition.cover = media_by_item[content.EXHIBITION.cover][0]
         exhibition.save(update_fields=["cover"])
         admin_created = _admin_user()
+        from trienlam.outreach.demo import seed_agencies  # the promotion kit's agency list
+
+        seed_agencies()
     say(_("Building IIIF tiles and sized copies of the page images…"))
     processing.process_all()
+    from trienlam.search.index import refresh
+
+    refresh()  # the demo ends indexed: the first search does not pay for it
 
     items = Item.objects.filter(identifier__in=[i.identifier for i in content.ITEMS])
     public = items.public()

@@ -17,6 +17,7 @@ from trienlam.catalogue.display import kind_counts_text
 from trienlam.catalogue.models import Institution, Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
 from trienlam.exhibitions.ordering import ordered_placements
+from trienlam.outreach import share
 
 
 @dataclass
@@ -67,6 +68,7 @@ def show_exhibition(
         "institutions": Institution.objects.filter(pk__in=institution_ids).order_by("name"),
         "first": placements[0] if placements else None,
         "preview": preview,
+        "share": None if preview else share.for_exhibition(request, exhibition),
     }
     return render(request, "exhibitions/exhibition.html", context)
 
@@ -98,6 +100,8 @@ def show_part(
         "next_part": parts[index + 1] if index + 1 < len(parts) else None,
         "count": len(placements),
         "preview": preview,
+        "share": None if preview else share.for_part(request, exhibition, part_obj),
+        "label_link": None if preview else share.label_link(request, exhibition, part=part_obj),
     }
     return render(request, "exhibitions/part.html", context)
 
@@ -172,6 +176,8 @@ def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpRes
         "position": index + 1,
         "total": len(order),
         "viewer_text": viewer_text(item),
+        "share": share.for_item(request, item, exhibition, placement.caption or item.summary),
+        "label_link": share.label_link(request, exhibition, item=item),
     }
     return render(request, "exhibitions/item.html", context)
 
@@ -192,6 +198,7 @@ def show_item(request: HttpRequest, item: Item, *, preview: bool = False) -> Htt
         "appears_in": placements,
         "viewer_text": viewer_text(item),
         "preview": preview,
+        "share": None if preview else share.for_item(request, item),
     }
     return render(request, "exhibitions/item.html", context)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -87,3 +87,70 @@ class Agency(NFCModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+def banner_upload_to(instance: PromotionKit, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "img"
+    return f"promotion/{instance.exhibition_id}/{secrets.token_hex(8)}.{suffix}"
+
+
+class PromotionKit(models.Model):
+    """Per-exhibition promotion settings: banner sizes, and the curator's own banner files.
+
+    Without a row, the defaults apply (wide 1200×300, sidebar 300×250, generated banners).
+    """
+
+    exhibition = models.OneToOneField(
+        "exhibitions.Exhibition",
+        verbose_name=_("exhibition"),
+        on_delete=models.CASCADE,
+        related_name="promotion_kit",
+    )
+    wide_width = models.PositiveIntegerField(
+        _("wide banner width (px)"),
+        default=1200,
+        validators=[MinValueValidator(200), MaxValueValidator(3000)],
+    )
+    wide_height = models.PositiveIntegerField(
+        _("wide banner height (px)"),
+        default=300,
+        validators=[MinValueValidator(50), MaxValueValidator(1500)],
+    )
+    sidebar_width = models.PositiveIntegerField(
+        _("sidebar banner width (px)"),
+        default=300,
+        validators=[MinValueValidator(100), MaxValueValidator(3000)],
+    )
+    sidebar_height = models.PositiveIntegerField(
+        _("sidebar banner height (px)"),
+        default=250,
+        validators=[MinValueValidator(50), MaxValueValidator(1500)],
+    )
+    wide_file = models.FileField(
+        _("own wide banner"),
+        upload_to=banner_upload_to,
+        blank=True,
+        max_length=255,
+        help_text=_(
+            "Optional: a designed banner (PNG, JPEG or WebP) of exactly the wide size, or "
+            "twice it for high-density screens. Used instead of the generated one."
+        ),
+    )
+    sidebar_file = models.FileField(
+        _("own sidebar banner"),
+        upload_to=banner_upload_to,
+        blank=True,
+        max_length=255,
+        help_text=_(
+            "Optional: a designed banner (PNG, JPEG or WebP) of exactly the sidebar size, or "
+            "twice it. Used instead of the generated one."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("promotion kit")
+        verbose_name_plural = _("promotion kits")
+
+    def __str__(self) -> str:
+        return str(self.exhibition)
