@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from trienlam.search.views import search_page
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("tim-kiem/", search_page, name="search"),
+]

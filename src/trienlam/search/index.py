@@ -1,0 +1,218 @@
+"""Building and keeping the search index (``search_entry`` + the engine's own index).
+
+The database triggers of :mod:`trienlam.search.schema` delete an entry as soon as its item stops
+being public and queue every other change in ``search_dirty``; :func:`refresh` rebuilds the
+queued entries (it runs before every search, so a search always sees the committed catalogue);
+:func:`rebuild` starts from scratch (``trienlam reindex``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from trienlam.catalogue.models import Item
+from trienlam.exhibitions.models import Exhibition, Placement
+from trienlam.lib.folding import accent_tokens, fold, tokens
+from trienlam.search.models import DirtyItem, SearchEntry, SearchText
+
+CHUNK = 1000
+# A tsvector holds at most 1 MB and positions up to 16,383: index the first 20,000 tokens of
+# the body (about 60 pages of transcription) on both engines, so both find the same things.
+MAX_BODY_TOKENS = 20_000
+
+
+def doc_number_key(text: str) -> str:
+    """A document number compared loosely: "15/SL", "15 / sl" and "15/Sl" are the same."""
+    return "".join(tokens(text))[:100]
+
+
+# Facet tokens start with a private-use character: a query never yields one (its tokens are
+# folded letters and digits), so they need no column filter and cost the text search nothing.
+FACET_MARK = "\ue000"
+
+
+def facet_token(facet: str, value: object) -> str:
+    """The token standing for one facet value in the ``facets`` column (FTS5 keeps it whole):
+    FACET_MARK + "k" + kind, "p" + province id, "i" + institution id, "d" + decade,
+    "y" + year, or "x" + a hash of an exhibition part key "<exhibition>/<part>"."""
+    if facet == "x":
+        value = hashlib.sha1(str(value).encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"{FACET_MARK}{facet}{value}"
+
+
+def facet_tokens(entry: SearchEntry) -> str:
+    values = [("k", entry.kind), ("i", entry.institution_id)]
+    values += [("p", entry.province_id)] if entry.province_id is not None else []
+    values += [("d", entry.decade), ("y", entry.year)] if entry.year is not None else []
+    values += [("x", key) for key in entry.parts.split("|") if key]
+    return " ".join(facet_token(f, v) for f, v in values)
+
+
+def bump_generation() -> None:
+    """A new random generation (not a counter: a rolled-back bump must not be reused)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE search_state SET generation = %s WHERE id = 1", [secrets.randbits(48)]
+        )
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def build_entries(items: list[Item]) -> tuple[list[SearchEntry], list[SearchText]]:
+    """The entries of *items* (public items, with institution, repository and province)."""
+    placements: dict[int, list[Placement]] = defaultdict(list)
+    for placement in (
+        Placement.objects.filter(
+            item__in=[i.pk for i in items], exhibition__status=Exhibition.Status.PUBLISHED
+        )
+        .select_related("exhibition", "section", "section__parent")
+        .order_by("exhibition__position", "section__position", "position")
+    ):
+        placements[placement.item_id].append(placement)
+    entries = []
+    texts = []
+    for item in items:
+        parts = []
+        exhibition_texts = []
+        for placement in placements[item.pk]:
+            section = placement.section
+            part = section.parent if section.parent_id else section
+            parts.append(f"{placement.exhibition.slug}/{part.slug}")
+            exhibition_texts += [placement.caption, placement.exhibition.title, str(part)]
+            if part.pk != section.pk:
+                exhibition_texts.append(str(section))
+        head = _join([item.title, item.identifier, item.doc_number, item.creator])
+        repository = item.repository
+        body = _join(
+            [
+                item.summary,
+                item.quote_text,
+                item.transcription,
+                item.date_text,
+                item.fonds,
+                item.series,
+                item.file_unit,
+                item.sheet,
+                item.other_code,
+                item.source_title,
+                item.source_page,
+                item.occasion,
+                item.institution.name,
+                item.institution.short_name,
+                repository.name if repository else "",
+                item.province.name if item.province else "",
+                *exhibition_texts,
+            ]
+        )
+        body_tokens = tokens(body)[:MAX_BODY_TOKENS]
+        year = item.date_start.year if item.date_start else None
+        entry = SearchEntry(
+            item_id=item.pk,
+            kind=item.kind,
+            province_id=item.province_id,
+            institution_id=item.institution_id,
+            decade=year - year % 10 if year is not None else None,
+            year=year,
+            parts="|" + "".join(f"{p}|" for p in dict.fromkeys(parts)),
+            ident=item.identifier.lower(),
+            docnum=doc_number_key(item.doc_number),
+            sort_date=item.date_start,
+            sort_key=item.identifier,
+        )
+        entries.append(entry)
+        texts.append(
+            SearchText(
+                item_id=item.pk,
+                head=" ".join(tokens(head)),
+                body=" ".join(body_tokens),
+                ahead=" ".join(accent_tokens(head)),
+                abody=" ".join(accent_tokens(body)[:MAX_BODY_TOKENS]),
+                facets=facet_tokens(entry),
+            )
+        )
+    return entries, texts
+
+
+def _delete(table: str, ids: list[int] | None) -> None:
+    """Plain SQL deletes: no per-row signals for derived rows (see operations.pagecache)."""
+    with connection.cursor() as cursor:
+        if ids is None:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - our own table names
+        else:
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {table} WHERE item_id IN ({marks})", ids)  # noqa: S608
+
+
+def _reindex_ids(ids: list[int]) -> None:
+    """Rebuild the entries of *ids* in one transaction (the caller holds it)."""
+    _delete("search_dirty", ids)  # first: takes the write lock
+    items = list(
+        Item.objects.public()
+        .filter(pk__in=ids)
+        .select_related("institution", "repository", "province")
+    )
+    _delete("search_entry", ids)
+    _delete("search_text", ids)
+    entries, texts = build_entries(items)
+    SearchEntry.objects.bulk_create(entries)
+    SearchText.objects.bulk_create(texts)
+    bump_generation()
+
+
+def refresh(*, using: str | None = None) -> int:
+    """Rebuild the entries of every queued item; returns how many were queued.
+
+    Cheap when the queue is empty (one indexed read), so callers run it before searching.
+    """
+    done = 0
+    while True:
+        ids = list(DirtyItem.objects.values_list("item_id", flat=True)[:CHUNK])
+        if not ids:
+            return done
+        with transaction.atomic():
+            _reindex_ids(ids)
+        done += len(ids)
+
+
+def rebuild() -> int:
+    """Drop the whole index and build it again from the public items; returns the count.
+
+    On SQLite the FTS5 tables and their triggers are dropped and made again, so a damaged
+    engine index is repaired too.
+    """
+    from trienlam.search.schema import ensure
+
+    with transaction.atomic():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                for trigger in ("search_text_ai", "search_text_ad", "search_text_au"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+                for table in ("search_fts", "search_afts"):
+                    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        for table in ("search_entry", "search_text", "search_dirty"):
+            _delete(table, None)
+        ensure(connection)
+        bump_generation()
+        ids = list(Item.objects.public().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), CHUNK):
+            _reindex_ids(ids[start : start + CHUNK])
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for table in ("search_fts", "search_afts"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
+        else:
+            cursor.execute("ANALYZE search_entry")
+            cursor.execute("ANALYZE search_text")
+    return len(ids)
+
+
+def fold_query_text(text: str) -> str:
+    """The folded form of a query, as shown to the visitor ("Đường" -> "duong")."""
+    return " ".join(fold(text).split())
