@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+# One definition of the browser fixtures for every directory (see tests/browser_fixtures.py).
+from tests.browser_fixtures import (  # noqa: F401
+    artifacts_dir,
+    browser,
+    desktop_page,
+    make_page,
+    page,
+    pytest_runtest_makereport,
+)
+
 
 def pytest_report_header(config):
     from django.conf import settings

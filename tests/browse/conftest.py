@@ -1,5 +1,5 @@
 """Fixtures for the browse tests: a small catalogue with public and non-public items in
-several provinces, institutions and years; the browser fixtures of tests/browser."""
+several provinces, institutions and years; the browser fixtures come from tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pytest
 
 from tests import builders as b
-from tests.browser.conftest import artifacts_dir, browser, make_page, page  # noqa: F401
 from trienlam.catalogue.models import Institution, Item
 
 

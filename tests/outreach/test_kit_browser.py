@@ -7,9 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-# ruff: noqa: F811 - the browser fixtures come from tests/browser/conftest.py
-from tests.browser.conftest import artifacts_dir, browser, make_page  # noqa: F401
-
 # The natural width of an image once it has loaded (lazy images load when scrolled to).
 LOADED = """img => img.complete && img.naturalWidth ? img.naturalWidth : new Promise(
     (resolve) => { img.addEventListener('load', () => resolve(img.naturalWidth));

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests import builders as b
-from tests.browser.conftest import artifacts_dir, browser, make_page, page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_search_from_the_header_without_javascript(live_server, browser, artifacts_dir):  # noqa: F811
+def test_search_from_the_header_without_javascript(live_server, browser, artifacts_dir):
     b.site_profile()
     lang_son = b.province("Lạng Sơn", "lang-son")
     archive = b.institution(slug="ttlt-ls", province=lang_son)
@@ -28,7 +27,7 @@ def test_search_from_the_header_without_javascript(live_server, browser, artifac
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 390, "height": 844}, locale="vi-VN"
     )
-    page = context.new_page()  # noqa: F811
+    page = context.new_page()
     page.goto(live_server.url + "/")
     page.fill("#site-search-q", "duong")
     page.click(".site-search button")

@@ -10,7 +10,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.cache import cache
 
-from tests.browser.conftest import CHROMIUM_ARGS, artifacts_dir, browser, chromium_path  # noqa: F401
 from tests.stats.conftest import CHROME, Site
 from trienlam.stats.models import DailyVisit
 
@@ -47,9 +46,9 @@ def agency_site(live_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
 def test_referral_links_count_in_a_real_browser_and_reach_the_dashboard(
     live_server,
     site: Site,
-    browser,  # noqa: F811 - the fixture of tests/browser/conftest.py
+    browser,
     agency_site: str,
-    artifacts_dir,  # noqa: F811
+    artifacts_dir,
 ) -> None:  # type: ignore[no-untyped-def]
     outside: list[str] = []
 
