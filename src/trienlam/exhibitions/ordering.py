@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models import Prefetch
 
@@ -29,6 +31,23 @@ def media_prefetch() -> Prefetch:
     return Prefetch("item__media", queryset=Media.objects.order_by("position", "id"))
 
 
+# While the static export renders every page from one unchanging database, the reading
+# order of an exhibition is read once, not once per item page (which is quadratic).
+_order_cache: ContextVar[dict[tuple[int, bool, frozenset[int] | None], list[Placement]] | None] = (
+    ContextVar("ordered_placements_cache", default=None)
+)
+
+
+@contextmanager
+def cached_orders() -> Iterator[None]:
+    """Remember each exhibition's reading order inside the block (for the static export)."""
+    token = _order_cache.set({})
+    try:
+        yield
+    finally:
+        _order_cache.reset(token)
+
+
 def ordered_placements(
     exhibition: Exhibition,
     sections: Iterable[Section],
@@ -37,6 +56,23 @@ def ordered_placements(
     section_ids: set[int] | None = None,
 ) -> list[Placement]:
     """Public placements of *exhibition* in reading order, in a constant number of queries."""
+    cache = _order_cache.get()
+    if cache is None:
+        return _ordered_placements(exhibition, sections, with_media, section_ids)
+    ids = frozenset(section_ids) if section_ids is not None else None
+    found = cache.get((exhibition.pk, with_media, ids)) or cache.get((exhibition.pk, True, ids))
+    if found is None:
+        found = _ordered_placements(exhibition, sections, with_media, section_ids)
+        cache[(exhibition.pk, with_media, ids)] = found
+    return found
+
+
+def _ordered_placements(
+    exhibition: Exhibition,
+    sections: Iterable[Section],
+    with_media: bool,
+    section_ids: set[int] | None,
+) -> list[Placement]:
     keys = section_keys(sections)
     queryset = exhibition.public_placements().select_related(
         "item", "item__institution", "section"
