@@ -99,6 +99,7 @@
     { key: "home", symbol: "⌂", option: "homeButton" },
     { key: "fullPage", symbol: "⤢", option: "fullPageButton" },
     { key: "rotateLeft", symbol: "⟲", option: "rotateLeftButton" },
+    { key: "rotateRight", symbol: "⟳", option: "rotateRightButton" },
     { key: "previousPage", symbol: "‹", option: "previousButton", pages: true },
     { key: "nextPage", symbol: "›", option: "nextButton", pages: true }
   ];
