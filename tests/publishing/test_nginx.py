@@ -7,27 +7,20 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.netutil import free_port, wait_for
 from tests.publishing.conftest import Site
 from trienlam.publishing.exporter import publish
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "nginx" / "static-export.conf"
 FULLY_LOADED = "() => window.trienlamViewer.world.getItemAt(0)?.getFullyLoaded()"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def nginx_binary() -> str:
@@ -39,7 +32,7 @@ def nginx_binary() -> str:
 
 class Nginx:
     def __init__(self, root: Path, folder: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.folder = folder
         site = CONFIG.read_text()
@@ -70,14 +63,12 @@ class Nginx:
             [binary, "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder)],
             stderr=subprocess.PIPE,
         )
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
-        self.process.kill()
-        pytest.fail("nginx did not start: " + (self.folder / "error.log").read_text())
+        try:
+            wait_for(self.port, timeout=10)
+        except AssertionError:
+            self.process.kill()
+            pytest.fail("nginx did not start: " + (self.folder / "error.log").read_text())
+        return self
 
     def __exit__(self, *exc: object) -> None:
         self.process.terminate()
