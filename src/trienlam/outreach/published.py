@@ -66,12 +66,18 @@ def _head_key(exhibition: Exhibition) -> str:
 
 
 def _part_key(exhibition: Exhibition, part: Section) -> str:
-    items = item_digests()
-    rows = Placement.objects.filter(exhibition=exhibition, section__in=[part, *part.children.all()])
-    return digest(
-        _head_key(exhibition),
-        [(row, items.get(row["item_id"])) for row in rows.order_by("pk").values()],
-    )
+    """What a part's short link, label, QR codes and share image show (its placed items)."""
+
+    def compute() -> str:
+        items = item_digests()
+        sections = [part, *part.children.all()]
+        rows = Placement.objects.filter(exhibition=exhibition, section__in=sections)
+        return digest(
+            _head_key(exhibition),
+            [(row, items.get(row["item_id"])) for row in rows.order_by("pk").values()],
+        )
+
+    return cached(f"outreach_part_{part.pk}", compute)
 
 
 def _short_entries(exhibition: Exhibition) -> list[tuple[str, str]]:
