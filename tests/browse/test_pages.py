@@ -225,18 +225,6 @@ def test_item_page_links_its_institution(client, catalogue) -> None:
     assert f'<a href="{url}">Trung tâm Lưu trữ lịch sử tỉnh Lạng Sơn</a>' in html
 
 
-def test_linked_source_line_links_the_holding_archive() -> None:
-    from django.template import Context, Template
-
-    institution = Institution(name="Trung tâm <Lưu trữ> III", slug="ttltqg-3")
-    item = Item(institution=institution, fonds="MH-1", sheet="2")
-    html = Template("{% load browse %}{% linked_source_line item %}").render(
-        Context({"item": item})
-    )
-    url = reverse("institution", args=["ttltqg-3"])
-    assert html == f'Nguồn: <a href="{url}">Trung tâm &lt;Lưu trữ&gt; III</a>, Phông MH-1, tờ 2'
-
-
 # --- for every page ------------------------------------------------------------------------
 
 
