@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
@@ -81,24 +83,29 @@ def counter_image(request: HttpRequest) -> HttpResponse:
 # --- dashboard ---------------------------------------------------------------------------------
 
 
-def _check(request: HttpRequest) -> HttpResponse | None:
+def editors_only(
+    view: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
     """Editors and administrators only; anyone else signed in is refused, anonymous visitors
     are sent to the sign-in page."""
-    user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), "admin:login")
-    if not (user.is_staff and is_editor(user)):
-        raise PermissionDenied(
-            _("The reach dashboard is for exhibition editors and administrators.")
-        )
-    return None
+
+    @wraps(view)
+    def checked(request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), "admin:login")
+        if not (user.is_staff and is_editor(user)):
+            raise PermissionDenied(
+                _("The reach dashboard is for exhibition editors and administrators.")
+            )
+        return view(request)
+
+    return checked
 
 
 @require_GET
+@editors_only
 def dashboard(request: HttpRequest) -> HttpResponse:
-    refused = _check(request)
-    if refused:
-        return refused
     filters = report.parse_filters(request.GET)
     data = report.build(filters)
     period = _("%(start)s to %(end)s") % {
@@ -142,10 +149,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@editors_only
 def export_csv(request: HttpRequest) -> HttpResponse:
-    refused = _check(request)
-    if refused:
-        return refused
     filters = report.parse_filters(request.GET)
     response = HttpResponse(exports.to_csv(filters), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{exports.file_name(filters, "csv")}"'
@@ -153,10 +158,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@editors_only
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    refused = _check(request)
-    if refused:
-        return refused
     filters = report.parse_filters(request.GET)
     response = HttpResponse(
         exports.to_xlsx(report.build(filters)),
