@@ -74,7 +74,10 @@ def test_every_admin_page_loads_in_vietnamese(admin_client: Client, data: dict) 
         ]:
             response = admin_client.get(url)
             assert response.status_code == 200, url
-            assert 'lang="vi"' in response.content.decode(), url
+            html = response.content.decode()
+            assert 'lang="vi"' in html, url
+            # an empty icon of its own: no request for /favicon.ico (a 404 in the log)
+            assert '<link rel="icon" href="data:,">' in html, url
     assert "Tư liệu" in admin_client.get(reverse("admin:index")).content.decode()
 
 
