@@ -165,3 +165,14 @@ def test_anonymous_visitors_are_sent_to_the_login(client: Client, data: dict) ->
     response = client.get(reverse("admin:catalogue_item_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_login_protection_reads_in_vietnamese(admin_client: Client) -> None:
+    """django-axes has no Vietnamese catalogue; its admin section uses ours."""
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Bảo vệ đăng nhập" in index
+    assert "Các lần thử đăng nhập" in index
+    assert "access attempts" not in index.lower()
+    attempts = admin_client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    assert "Chọn lần thử đăng nhập để thay đổi" in attempts
+    assert "<title>Chọn lần thử đăng nhập để thay đổi | Trienlam</title>" in attempts

@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "trienlam.axes_app.AxesConfig",  # django-axes, with a Vietnamese section name
     "trienlam.catalogue",
     "trienlam.exhibitions",
     "trienlam.iiif",

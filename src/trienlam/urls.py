@@ -8,6 +8,7 @@ from trienlam.catalogue import views as media_views
 from trienlam.exhibitions import preview, views
 
 admin.site.site_header = "Trienlam"
+admin.site.site_title = "Trienlam"  # the browser tab: "… | Trienlam", not "Trang web admin Django"
 
 urlpatterns = [
     path("", views.home, name="home"),
