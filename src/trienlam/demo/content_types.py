@@ -24,6 +24,7 @@ from trienlam.demo.render import (
     national_heading,
     page_count,
 )
+from trienlam.lib.dates import parse_archival_date
 
 ILLUSTRATIVE_RIGHTS = "Dữ liệu minh họa – không phải tài liệu lưu trữ thật"
 ILLUSTRATIVE_SOURCE = "Dữ liệu minh họa của bản demo (lời viết cho triển lãm mẫu)"
@@ -149,23 +150,13 @@ def seed_of(identifier: str) -> int:
 
 
 def parse_date_text(text: str) -> tuple[date, date]:
-    """The earliest and latest dates an archivist's date text stands for.
-
-    Accepts "12/6/1958", "6/1975", "1958", "1965-1970" and "khoảng năm 1960".
-    """
-    value = text.removeprefix("khoảng năm ").strip()
-    if "-" in value:
-        first, last = value.split("-", 1)
-        return date(int(first), 1, 1), date(int(last), 12, 31)
-    parts = [int(p) for p in value.split("/")]
-    if len(parts) == 3:
-        exact = date(parts[2], parts[1], parts[0])
-        return exact, exact
-    if len(parts) == 2:
-        month, year = parts
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    """The earliest and latest dates an archivist's date text stands for, read exactly as
+    the importer and the admin read it (`trienlam.lib.dates`): "khoảng năm 1960" is
+    1955–1965 there, so it is here."""
+    parsed = parse_archival_date(text)
+    if parsed.start is None or parsed.end is None:
+        raise ValueError(f"the demo's date {text!r} names no day, month or year")
+    return parsed.start, parsed.end
 
 
 def date_line(place: str, text: str) -> str:
