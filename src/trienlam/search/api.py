@@ -241,12 +241,17 @@ def _facets(
     """Each facet's counts with the other facets' selections applied (not its own), and the
     total with all of them."""
     # Summed per (facet, value) pair: a few thousand combinations, so this loop is kept lean.
-    pairs: Counter[tuple[str, str]] = Counter()
+    pairs: defaultdict[tuple[str, str], int] = defaultdict(int)
     chosen = {name: set(selected[name]) for name in FACETS if selected[name]}
     total = 0
     for combo in combos:
         values = _combo_values(combo, vocab)
         count = combo[5]
+        if not chosen:
+            total += count
+            for pair in values["pairs"]:
+                pairs[pair] += count
+            continue
         misses = [name for name, want in chosen.items() if want.isdisjoint(values[name])]
         if not misses:
             total += count
@@ -328,7 +333,7 @@ def search(
     results.pages = max(1, math.ceil(results.total / per_page))
     results.page = min(number, results.pages)
     if results.page != number:  # past the last page: show the last one
-        ids = engine.page_ids(parsed, wanted, per_page, (results.page - 1) * per_page)
+        ids, _combos = engine.run(parsed, wanted, per_page, (results.page - 1) * per_page)
     items = Item.objects.public().select_related("institution", "province").in_bulk(ids)
     words = parsed.words
     for pk in ids:

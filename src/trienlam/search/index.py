@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -39,18 +40,43 @@ FACET_MARK = "\ue000"
 def facet_token(facet: str, value: object) -> str:
     """The token standing for one facet value in the ``facets`` column (FTS5 keeps it whole):
     FACET_MARK + "k" + kind, "p" + province id, "i" + institution id, "d" + decade,
-    "y" + year, or "x" + a hash of an exhibition part key "<exhibition>/<part>"."""
+    "y" + year, or "x" + a hash of an exhibition part key "<exhibition>/<part>"; every
+    entry also has :data:`EVERY_ENTRY`."""
     if facet == "x":
         value = hashlib.sha1(str(value).encode(), usedforsecurity=False).hexdigest()[:16]
     return f"{FACET_MARK}{facet}{value}"
 
 
+EVERY_ENTRY = f"{FACET_MARK}all"  # in every entry: "every entry but the matches" is cheap
+
+
 def facet_tokens(entry: SearchEntry) -> str:
-    values = [("k", entry.kind), ("i", entry.institution_id)]
+    values = [("all", ""), ("k", entry.kind), ("i", entry.institution_id)]
     values += [("p", entry.province_id)] if entry.province_id is not None else []
     values += [("d", entry.decade), ("y", entry.year)] if entry.year is not None else []
     values += [("x", key) for key in entry.parts.split("|") if key]
     return " ".join(facet_token(f, v) for f, v in values)
+
+
+HEAD_LEN_BITS, DOC_LEN_BITS, ID_BITS = 8, 21, 32
+
+
+def rank_key(item_id: int, head_len: int, doc_len: int) -> int:
+    """The static order of an entry in large result sets, as one 63-bit integer: the number
+    of tokens of its head (title, identifier, number, creator), then of the whole entry —
+    shorter first, which is what bm25's length normalisation prefers for the same term
+    frequency — then the item id (so the key is unique; :func:`item_of_key` gives it back).
+    On SQLite it is the rowid of the head index ``search_hfts``: FTS5 returns its matches in
+    this order, so the first *n* of a huge match set cost *n* rows, not a sort."""
+    if not 0 <= item_id < 1 << ID_BITS:
+        raise ValueError(f"item id {item_id} is outside the search index's range")
+    head_len = min(head_len, (1 << HEAD_LEN_BITS) - 1)
+    doc_len = min(doc_len, (1 << DOC_LEN_BITS) - 1)
+    return (head_len << (DOC_LEN_BITS + ID_BITS)) | (doc_len << ID_BITS) | item_id
+
+
+def item_of_key(key: int) -> int:
+    return key & ((1 << ID_BITS) - 1)
 
 
 def bump_generation() -> None:
@@ -111,7 +137,9 @@ def build_entries(items: list[Item]) -> tuple[list[SearchEntry], list[SearchText
                 *exhibition_texts,
             ]
         )
+        head_tokens = tokens(head)
         body_tokens = tokens(body)[:MAX_BODY_TOKENS]
+        key = rank_key(item.pk, len(head_tokens), len(head_tokens) + len(body_tokens))
         year = item.date_start.year if item.date_start else None
         entry = SearchEntry(
             item_id=item.pk,
@@ -125,16 +153,18 @@ def build_entries(items: list[Item]) -> tuple[list[SearchEntry], list[SearchText
             docnum=doc_number_key(item.doc_number),
             sort_date=item.date_start,
             sort_key=item.identifier,
+            rank_key=key,
         )
         entries.append(entry)
         texts.append(
             SearchText(
                 item_id=item.pk,
-                head=" ".join(tokens(head)),
+                head=" ".join(head_tokens),
                 body=" ".join(body_tokens),
                 ahead=" ".join(accent_tokens(head)),
                 abody=" ".join(accent_tokens(body)[:MAX_BODY_TOKENS]),
                 facets=facet_tokens(entry),
+                rank_key=key,
             )
         )
     return entries, texts
@@ -175,10 +205,37 @@ def refresh(*, using: str | None = None) -> int:
     while True:
         ids = list(DirtyItem.objects.values_list("item_id", flat=True)[:CHUNK])
         if not ids:
+            if done >= ANALYZE_AFTER:
+                analyze()
             return done
         with transaction.atomic():
             _reindex_ids(ids)
         done += len(ids)
+
+
+ANALYZE_AFTER = 1000  # items indexed by one refresh() (a bulk import) before analyze()
+
+
+def analyze() -> None:
+    """SQLite: refresh the query planner's statistics of the items and the entries after
+    a bulk change (≈0.1 s for 100,000 items). Without them it reads 20 search hits through
+    the index on ``status`` — every published item — instead of by primary key.
+    PostgreSQL's autovacuum keeps its own statistics."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE catalogue_item")
+            cursor.execute("ANALYZE search_entry")
+
+
+FTS_TABLES = ("search_fts", "search_afts", "search_hfts")
+
+
+def drop_engine_tables(cursor: Any) -> None:
+    """SQLite: drop the FTS5 tables and the triggers feeding them (ensure() makes them again)."""
+    for trigger in ("search_text_ai", "search_text_ad", "search_text_au"):
+        cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for table in FTS_TABLES:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def rebuild() -> int:
@@ -192,10 +249,7 @@ def rebuild() -> int:
     with transaction.atomic():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
-                for trigger in ("search_text_ai", "search_text_ad", "search_text_au"):
-                    cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-                for table in ("search_fts", "search_afts"):
-                    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+                drop_engine_tables(cursor)
         for table in ("search_entry", "search_text", "search_dirty"):
             _delete(table, None)
         ensure(connection)
@@ -205,8 +259,9 @@ def rebuild() -> int:
             _reindex_ids(ids[start : start + CHUNK])
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            for table in ("search_fts", "search_afts"):
+            for table in FTS_TABLES:
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
+            analyze()
         else:
             cursor.execute("ANALYZE search_entry")
             cursor.execute("ANALYZE search_text")

@@ -27,6 +27,8 @@ class SearchEntry(models.Model):
     docnum = models.CharField(max_length=100, db_index=True)  # folded, no spaces
     sort_date = models.DateField(null=True)
     sort_key = models.CharField(max_length=40)  # identifier, for stable ordering
+    # The static order of large result sets (see trienlam.search.index.rank_key)
+    rank_key = models.BigIntegerField(default=0)
 
     class Meta:
         db_table = "search_entry"
@@ -46,6 +48,9 @@ class SearchText(models.Model):
     ahead = models.TextField()  # accent-keeping tokens of head
     abody = models.TextField()  # accent-keeping tokens of body
     facets = models.TextField(default="")  # facet tokens, for filtering inside FTS5
+    # The entry's rank_key again: the rowid of the SQLite head index (search_hfts), ordered
+    # by it; on PostgreSQL, the order of large result sets (indexed).
+    rank_key = models.BigIntegerField(default=0, db_index=True)
 
     class Meta:
         db_table = "search_text"

@@ -31,6 +31,11 @@ SQLITE = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_afts USING fts5(
         ahead, abody, content='search_text', content_rowid='item_id',
         tokenize='unicode61 remove_diacritics 0')""",
+    # The heads alone (folded and accent-keeping) and the facet tokens, contentless, whose
+    # rowid is the entry's rank_key (trienlam.search.index.rank_key): the matches of a huge
+    # result set come out in their static order, so its first page reads a few rows.
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_hfts USING fts5(
+        head, ahead, facets, content='', tokenize='unicode61 remove_diacritics 0')""",
     # ORDER BY rank: a match in the title, identifier, number or creator weighs 4 times more;
     # facet tokens weigh nothing.
     "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.0)')",
@@ -38,25 +43,38 @@ SQLITE = [
     # before trusting its facet cache (trienlam.search.facetcache).
     "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY, generation INTEGER)",
     "INSERT OR IGNORE INTO search_state (id, generation) VALUES (1, 0)",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ai AFTER INSERT ON search_text BEGIN
+    # Every trigger of search_text is made again (DROP + CREATE): a database made before a
+    # table was added here gets the new bodies.
+    "DROP TRIGGER IF EXISTS search_text_ai",
+    "DROP TRIGGER IF EXISTS search_text_ad",
+    "DROP TRIGGER IF EXISTS search_text_au",
+    """CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
         INSERT INTO search_fts(rowid, head, body, facets)
         VALUES (NEW.item_id, NEW.head, NEW.body, NEW.facets);
         INSERT INTO search_afts(rowid, ahead, abody)
-        VALUES (NEW.item_id, NEW.ahead, NEW.abody); END""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_ad AFTER DELETE ON search_text BEGIN
-        INSERT INTO search_fts(search_fts, rowid, head, body, facets)
-        VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
-        INSERT INTO search_afts(search_afts, rowid, ahead, abody)
-        VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody); END""",
-    """CREATE TRIGGER IF NOT EXISTS search_text_au AFTER UPDATE ON search_text BEGIN
+        VALUES (NEW.item_id, NEW.ahead, NEW.abody);
+        INSERT INTO search_hfts(rowid, head, ahead, facets)
+        VALUES (NEW.rank_key, NEW.head, NEW.ahead, NEW.facets); END""",
+    """CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
         INSERT INTO search_fts(search_fts, rowid, head, body, facets)
         VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
         INSERT INTO search_afts(search_afts, rowid, ahead, abody)
         VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody);
+        INSERT INTO search_hfts(search_hfts, rowid, head, ahead, facets)
+        VALUES ('delete', OLD.rank_key, OLD.head, OLD.ahead, OLD.facets); END""",
+    """CREATE TRIGGER search_text_au AFTER UPDATE ON search_text BEGIN
+        INSERT INTO search_fts(search_fts, rowid, head, body, facets)
+        VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
+        INSERT INTO search_afts(search_afts, rowid, ahead, abody)
+        VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody);
+        INSERT INTO search_hfts(search_hfts, rowid, head, ahead, facets)
+        VALUES ('delete', OLD.rank_key, OLD.head, OLD.ahead, OLD.facets);
         INSERT INTO search_fts(rowid, head, body, facets)
         VALUES (NEW.item_id, NEW.head, NEW.body, NEW.facets);
         INSERT INTO search_afts(rowid, ahead, abody)
-        VALUES (NEW.item_id, NEW.ahead, NEW.abody); END""",
+        VALUES (NEW.item_id, NEW.ahead, NEW.abody);
+        INSERT INTO search_hfts(rowid, head, ahead, facets)
+        VALUES (NEW.rank_key, NEW.head, NEW.ahead, NEW.facets); END""",
     # Items: hide at once when no longer published; queue when published.
     """CREATE TRIGGER IF NOT EXISTS search_item_ai AFTER INSERT ON catalogue_item
         WHEN NEW.status = 'published' BEGIN
@@ -120,6 +138,14 @@ POSTGRESQL = [
     """ALTER TABLE search_text ADD COLUMN IF NOT EXISTS acc tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', ahead), 'A')
         || setweight(to_tsvector('simple', abody), 'D')) STORED""",
+    # The heads alone, small vectors (no TOAST): the first page of a huge result set is the
+    # head matches in rank_key order (trienlam.search.engine.static_ranked).
+    """ALTER TABLE search_text ADD COLUMN IF NOT EXISTS hdoc tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple', head)) STORED""",
+    """ALTER TABLE search_text ADD COLUMN IF NOT EXISTS ahdoc tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple', ahead)) STORED""",
+    "CREATE INDEX IF NOT EXISTS search_text_hdoc_gin ON search_text USING gin (hdoc)",
+    "CREATE INDEX IF NOT EXISTS search_text_ahdoc_gin ON search_text USING gin (ahdoc)",
     "CREATE INDEX IF NOT EXISTS search_text_doc_gin ON search_text USING gin (doc)",
     "CREATE INDEX IF NOT EXISTS search_text_acc_gin ON search_text USING gin (acc)",
     f"""CREATE OR REPLACE FUNCTION search_item_changed() RETURNS trigger
