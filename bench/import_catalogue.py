@@ -229,8 +229,10 @@ def import_child(sheet: str, archive: str) -> dict[str, Any]:
     }
 
 
-def run_child(command: list[str], env: dict[str, str], log: Path | None) -> tuple[Any, float]:
-    """Run *command*; return (its last stdout line, its peak RSS in MB)."""
+def run_child(
+    command: list[str], env: dict[str, str], log: Path | None
+) -> tuple[Any, float, float]:
+    """Run *command*; return (its last stdout line, its peak RSS in MB, its CPU seconds)."""
     out = open(log, "wb") if log else subprocess.PIPE  # closed below
     proc = subprocess.Popen(command, env=env, stdout=out, stderr=out if log else None)
     stdout = proc.stdout.read() if proc.stdout else b""
@@ -241,29 +243,37 @@ def run_child(command: list[str], env: dict[str, str], log: Path | None) -> tupl
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-2000:] if log else ""
         raise RuntimeError(f"{command[2:]} exited with {proc.returncode}\n{tail}")
-    return stdout.decode().strip().splitlines()[-1] if stdout else "", usage.ru_maxrss / 1024
+    line = stdout.decode().strip().splitlines()[-1] if stdout else ""
+    return line, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def run_workers(count: int, env: dict[str, str], folder: Path) -> tuple[float, list[float]]:
-    """Start *count* `trienlam process_media` processes at once; wait for all."""
+def run_workers(
+    count: int, env: dict[str, str], folder: Path, threads: int | None = None
+) -> tuple[float, list[float], float]:
+    """Start *count* `trienlam process_media` processes at once; wait for all. *threads*:
+    VIPS_CONCURRENCY of each (None: libvips' default, one thread per core). Returns the
+    wall time, each one's peak RSS in MB, and their CPU seconds together."""
     command = [sys.executable, "-m", "trienlam.cli", "process_media"]
+    if threads is not None:
+        env = {**env, "VIPS_CONCURRENCY": str(threads)}
     started = time.perf_counter()
     procs, logs = [], []
     for n in range(count):
         logs.append(open(folder / f"worker-{n}.log", "wb"))  # closed below
         procs.append(subprocess.Popen(command, env=env, stdout=logs[-1], stderr=logs[-1]))
-    peaks, failed = [], []
+    peaks, failed, cpu = [], [], 0.0
     for n, proc in enumerate(procs):
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         logs[n].close()
         peaks.append(usage.ru_maxrss / 1024)
+        cpu += usage.ru_utime + usage.ru_stime
         if proc.returncode != 0:
             failed.append((folder / f"worker-{n}.log").read_text(errors="replace")[-2000:])
     seconds = time.perf_counter() - started
     if failed:
         raise RuntimeError("a worker failed:\n" + "\n".join(failed))
-    return seconds, peaks
+    return seconds, peaks, cpu
 
 
 # --- The whole benchmark ---------------------------------------------------------------------
@@ -286,8 +296,17 @@ def table(r: dict[str, Any]) -> str:
         ("validation s", f"{r['seconds_validation']:.1f}"),
         ("storage s", f"{r['seconds_storage']:.1f}"),
         ("import_catalogue wall s", f"{r['import_seconds']:.1f}"),
-        (f"derivatives s ({r['workers']} workers)", f"{r['derivatives_seconds']:.1f}"),
+        (
+            f"derivatives s ({r['workers']} workers, VIPS_CONCURRENCY "
+            f"{r['worker_threads'] or 'default'})",
+            f"{r['derivatives_seconds']:.1f}",
+        ),
         ("**total import s**", f"**{r['total_seconds']:.1f}**"),
+        (
+            "CPU s: import / workers (together)",
+            f"{r['import_cpu_seconds']:.1f} / {r['derivatives_cpu_seconds']:.1f}",
+        ),
+        ("load average at the end (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in r["load_average"])),
         ("items/s", f"{r['items_per_s']:.2f}"),
         ("pages/s (MB/s)", f"{r['pages_per_s']:.2f} ({mb / r['total_seconds']:.1f})"),
         ("peak RSS import MB", f"{r['import_peak_rss_mb']:.0f}"),
@@ -329,7 +348,7 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     connections.close_all()
 
     say("importing (validation, then storage) …")
-    line, import_rss = run_child(
+    line, import_rss, import_cpu = run_child(
         [
             sys.executable,
             os.path.abspath(__file__),
@@ -345,7 +364,8 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         raise RuntimeError("the import was refused:\n" + "\n".join(imported["problems"]))
 
     say(f"building derivatives with {args.workers} worker processes …")
-    derivatives_seconds, worker_rss = run_workers(args.workers, env, folder)
+    threads = worker_threads(args)
+    derivatives_seconds, worker_rss, worker_cpu = run_workers(args.workers, env, folder, threads)
 
     states = dict(Media.objects.values_list("state").annotate(n=Count("id")))
     in_review = Item.objects.filter(status=Item.Status.IN_REVIEW).count()
@@ -357,10 +377,14 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         **{k: v for k, v in inputs.items() if k not in ("sheet", "archive")},
         "dpi": args.dpi,
         "workers": args.workers,
+        "worker_threads": threads,
         "seconds_validation": imported["seconds_validation"],
         "seconds_storage": imported["seconds_storage"],
         "import_seconds": imported["wall_seconds"],
         "derivatives_seconds": derivatives_seconds,
+        "import_cpu_seconds": import_cpu,
+        "derivatives_cpu_seconds": worker_cpu,
+        "load_average": os.getloadavg(),
         "total_seconds": total,
         "items_per_s": inputs["items"] / total,
         "pages_per_s": inputs["pages"] / total,
@@ -369,6 +393,14 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "vs_target": total / TARGET_SECONDS,
         "target_met": total <= TARGET_SECONDS,
     }
+
+
+def worker_threads(args: argparse.Namespace) -> int | None:
+    """libvips threads per worker: as many as the cores each worker has to itself (the
+    documented way to run several workers: VIPS_CONCURRENCY = cores / workers)."""
+    if args.vips_threads is not None:
+        return args.vips_threads or None
+    return max(1, (os.cpu_count() or 1) // max(1, args.workers))
 
 
 def environment() -> dict[str, Any]:
@@ -390,6 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2, help="derivative worker processes")
+    parser.add_argument(
+        "--vips-threads",
+        type=int,
+        help="VIPS_CONCURRENCY of each worker (default: cores / workers; 0: libvips' default)",
+    )
     parser.add_argument("--smoke", action="store_true", help="5 items, 8 pages at 50 dpi")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")

@@ -401,3 +401,31 @@ def test_refused_zip_and_old_excel_are_explained_in_vietnamese(personas, tmp_pat
         "Tệp “s.xls”: không đọc được bảng tính: đây là sổ Excel cũ (.xls) hoặc có mật khẩu; "
         "hãy mở bằng Excel, bỏ mật khẩu và lưu thành “Excel Workbook (.xlsx)”."
     ]
+
+
+def test_scans_are_checked_on_threads_but_refused_in_row_order_in_vietnamese(
+    personas, tmp_path, settings
+):
+    # The scans are inspected two at a time while the rows are checked; a cut JPEG (found
+    # by the decode check) is still reported on its own row, in the request's language, and
+    # a real import stores nothing at all.
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    names = []
+    for n in range(6):
+        names.append(b.scan(folder / f"p-{n}", width=900, height=1270).name)
+    whole = (folder / names[4]).read_bytes()
+    (folder / names[4]).write_bytes(whole[: len(whole) // 2])
+    rows = [row(f"MH-000{n}", **{"Tệp": name}) for n, name in enumerate(names)]
+    rows.append(row("MH-0009", **{"Tệp": names[4]}))  # the same file again, a later row
+    sheet = write_xlsx(tmp_path / "s.xlsx", rows)
+    report = import_catalogue(sheet=sheet, files=folder, actor=personas.users.curator_a,
+                              dry_run=False)
+    assert not report.ok and report.created == []
+    assert [(p.row, p.column, p.file) for p in report.problems] == [
+        (6, "Tệp", "p-4.jpg"),
+        (8, "Tệp", "p-4.jpg"),
+    ]
+    assert "bị thiếu phần cuối" in report.problems[0].message
+    assert not Item.objects.exists() and not Media.objects.exists()
+    assert originals(settings) == []

@@ -342,16 +342,20 @@ def test_a_run_killed_in_the_middle_keeps_the_previous_set(forty_megapixels, fil
     assert siblings(target) == []
 
 
-def test_sized_copies_from_a_reduced_pyramid_level_match_the_original(tmp_path):
-    # 3400 px wide: the 1600 copy comes from the tiles' half-size level (1700 px), joined back
-    # from its 512-pixel tiles, whose right and bottom edge tiles are narrower than the rest.
+@pytest.mark.parametrize("overlap", [False, True], ids=["from-the-tiles", "alongside-dzsave"])
+def test_sized_copies_from_a_reduced_pyramid_level_match_the_original(tmp_path, overlap):
+    # 3400 px wide: the 1600 copy comes from the half-size level (1700 px): after dzsave,
+    # joined back from its 512-pixel tiles, whose right and bottom edge tiles are narrower
+    # than the rest; or alongside dzsave, from the original shrunk by 2.
     width, height = 3400, 2300
     x = pyvips.Image.xyz(width, height)[0]
     y = pyvips.Image.xyz(width, height)[1]
     pixels = (x * 255 / width).bandjoin([y * 255 / height, x * 0 + 200])
     source = tmp_path / "gradient.tif"
     pixels.cast("uchar").copy(interpretation="srgb").tiffsave(str(source))
-    derived = derive_page(source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID)
+    derived = derive_page(
+        source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID, overlap=overlap
+    )
     check_complete(tmp_path / "t", derived)
     assert (1600, 1082) in derived.sizes
     copy = pyvips.Image.new_from_file(str(tmp_path / "t/full/1600,1082/0/default.jpg"))
@@ -361,3 +365,97 @@ def test_sized_copies_from_a_reduced_pyramid_level_match_the_original(tmp_path):
     assert (copy.cast("float") - direct.cast("float")).abs().max() < 24
     assert abs(copy.getpoint(1599, 1081)[0] - 255) < 12  # the far corner is not padding
     assert abs(copy.getpoint(1599, 1081)[1] - 255) < 12
+
+
+@pytest.mark.parametrize(
+    ("size", "largest", "scale", "smaller", "top"),
+    [
+        # A4 at 300 dpi: the half-size level, 1240 px, is the largest copy as it is.
+        ((2480, 3508), (1240, 1754), 2, (960, 480, 240), (310, 439)),
+        # 80 MP: the quarter level (1880 px) is reduced to 1600.
+        ((7521, 10636), (1600, None), 4, (960, 480, 240), (236, 333)),
+        # 40 MP: the quarter level (1330 px) is the largest copy.
+        ((5318, 7521), (1330, 1881), 4, (960, 480, 240), (333, 471)),
+        # No level between 1200 and 1600 px, nor a wider one: 1600 from the original.
+        ((2000, 2600), (1600, None), 1, (960, 480, 240), (250, 325)),
+        # Narrower than 1600: the widths below it, the widest from the original.
+        ((900, 600), (480, None), 1, (240,), (450, 300)),
+        # A standard width equal to the top's is left to dzsave's top.
+        ((1920, 1001), (1600, None), 1, (960, 240), (480, 251)),
+        # Smaller than one tile: the image itself is the top and the only size.
+        ((200, 150), (200, None), 1, (), (200, 150)),
+    ],
+)
+def test_the_size_plan(size, largest, scale, smaller, top):
+    plan = derive._size_plan(*size)
+    assert (plan.largest, plan.scale, plan.smaller, plan.top) == (largest, scale, smaller, top)
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_an_a4_scan_at_300_dpi_gets_its_largest_copy_from_the_half_size_level(tmp_path, overlap):
+    source = samples.jpeg(tmp_path / "a4.jpg", 2480, 3508)
+    target = tmp_path / "t"
+    derived = derive_page(
+        source, kind="image", page_index=0, target_dir=target, id_base=ID, overlap=overlap
+    )
+    info = check_complete(target, derived)
+    assert info["tiles"][0]["scaleFactors"] == [1, 2, 4, 8]
+    assert [w for w, _ in derived.sizes] == [240, 310, 480, 960, 1240]
+    assert (310, 439) in derived.sizes and (1240, 1754) in derived.sizes
+    for w, h in derived.sizes:
+        assert abs(h - w * 3508 / 2480) < 1.5, (w, h)
+    largest = pyvips.Image.new_from_file(str(target / "full/1240,1754/0/default.jpg"))
+    direct = pyvips.Image.thumbnail(str(source), 1240, height=1754, size="force")
+    assert (largest.cast("float") - direct.cast("float")).abs().avg() < 4
+    # The phone sizes stay progressive (a blurred page first on a slow line), the larger
+    # copies are baseline.
+    for w, h in derived.sizes:
+        data = (target / f"full/{w},{h}/0/default.jpg").read_bytes()
+        if w != 310:  # the top of the pyramid is dzsave's own tile
+            assert (b"\xff\xc2" in data) is (w <= 480), (w, h)
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_the_largest_copy_from_a_level_is_upright_and_of_any_source_type(tmp_path, overlap):
+    # Stored 3600×2400 with orientation 6: upright 2400×3600, so the largest copy is the
+    # half-size level (1200 px), read from the turned original or from the tiles.
+    rotated = samples.jpeg(tmp_path / "r.jpg", image=samples.halves(3600, 2400), orientation=6)
+    target = tmp_path / "r"
+    derived = derive_page(
+        rotated, kind="image", page_index=0, target_dir=target, id_base=ID, overlap=overlap
+    )
+    check_complete(target, derived)
+    assert (derived.width, derived.height) == (2400, 3600)
+    assert (1200, 1800) in derived.sizes
+    largest = pyvips.Image.new_from_file(str(target / "full/1200,1800/0/default.jpg"))
+    left, right = largest.getpoint(200, 900), largest.getpoint(1000, 900)
+    assert left[2] > 150 > left[0] and right[0] > 150 > right[2]  # red on the right
+    assert not has_metadata(target / "full/1200,1800/0/default.jpg")
+    # A 16-bit grey PNG: the copies are 8-bit grey like the tiles.
+    grey16 = tmp_path / "grey16.png"
+    samples.page(2600, 1800).colourspace("grey16").pngsave(str(grey16))
+    derived = derive_page(
+        grey16, kind="image", page_index=0, target_dir=tmp_path / "g", id_base=ID, overlap=overlap
+    )
+    check_complete(tmp_path / "g", derived)
+    copy = pyvips.Image.new_from_file(str(tmp_path / "g/full/1300,900/0/default.jpg"))
+    assert (copy.bands, copy.format) == (1, "uchar")
+
+
+@pytest.mark.parametrize(
+    ("threads", "max_pixels", "from_the_tiles"),
+    [(1, derive.OVERLAP_MAX_PIXELS, True), (2, derive.OVERLAP_MAX_PIXELS, False), (2, 10**6, True)],
+)
+def test_copies_alongside_dzsave_only_with_a_spare_thread_and_a_page_of_moderate_size(
+    tmp_path, monkeypatch, threads, max_pixels, from_the_tiles
+):
+    source = samples.jpeg(tmp_path / "p.jpg", 2600, 1800)  # the half-size level: 1300 px
+    joined = []
+    tile_level = derive._tile_level
+    monkeypatch.setattr(derive, "_threads", lambda: threads)
+    monkeypatch.setattr(derive, "OVERLAP_MAX_PIXELS", max_pixels)
+    monkeypatch.setattr(derive, "_tile_level", lambda *a: joined.append(a) or tile_level(*a))
+    derived = derive_page(source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID)
+    check_complete(tmp_path / "t", derived)
+    assert (1300, 900) in derived.sizes
+    assert bool(joined) is from_the_tiles

@@ -300,3 +300,19 @@ def test_files_cut_inside_their_header(tmp_path, limits, data, code):
     with pytest.raises(Refused) as refused:
         inspect(path, limits=limits)
     assert refused.value.code == code
+
+
+@pytest.mark.parametrize("kept", [0.05, 0.3, 0.6, 0.9, 0.995])
+def test_a_jpeg_cut_anywhere_is_refused_although_it_is_checked_at_one_eighth_size(
+    tmp_path, limits, kept
+):
+    # The decode check reads a JPEG with libjpeg's 1/8 scaling (most of the inverse DCT
+    # skipped), but every byte of entropy-coded data is still read: a cut shows up.
+    whole = samples.jpeg(tmp_path / "scan.jpg", 2400, 1600)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(data[: int(len(data) * kept)])
+    with pytest.raises(Refused) as refused:
+        inspect(cut, limits=limits)
+    assert refused.value.code == "truncated"
+    assert inspect(whole, limits=limits).pages == (PageInfo(2400, 1600),)

@@ -7,12 +7,15 @@ PDF_DPI) with libvips `dzsave(layout="iiif3")`, adds what dzsave leaves out — 
 then swaps the new set into place. EXIF orientation is applied; no derivative carries
 metadata (EXIF, GPS, XMP, ICC: colours are converted to sRGB instead).
 
-The page streams through libvips once for the tiles. The sized copies are then made from
-the smallest level of the tile pyramid that is at least as wide as the largest copy, when
-that level is a reduced one (a few dozen 512-pixel tiles instead of another read of the
-original, which for a TIFF or PNG means a second full decode); when only the full level is
-wide enough, from a shrink-on-load read of the original. Either way at most about twice
-the largest copy is in memory, so memory stays near that of a bare dzsave.
+The page streams through libvips once for the tiles. The sized copies (240, 480, 960 px
+and a largest one of 1200–1600 px, see `_size_plan`) come from one pyramid level of the
+page: after dzsave, joined back from that level's tiles (nothing is decoded twice: the
+cheapest way when the cores are busy, e.g. several workers at VIPS_CONCURRENCY=1); or, when
+libvips may use two threads or more, alongside dzsave in a second thread from a second
+read of the original at that level's scale (libjpeg decodes a JPEG at 1/2, 1/4 or 1/8 size
+itself), streaming, so they cost no wall time where dzsave leaves a core idle. Each
+smaller copy is made from a larger one, and none but the small ones is ever whole in
+memory while dzsave runs, so memory stays near that of a bare dzsave.
 
 Pure: paths and plain values in and out, no Django.
 """
@@ -25,9 +28,9 @@ import math
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +38,7 @@ from typing import Any
 
 import pyvips
 
-from trienlam.imaging.inspect import image_format
+from trienlam.imaging.formats import image_format
 from trienlam.imaging.pdfpages import PDF_DPI, render_page
 
 __all__ = [
@@ -56,8 +59,16 @@ WEBP_EFFORT = 2  # libwebp 0–6; 2 is ~2× faster than the default 4 for a few 
 # WebP copies only for the small sizes that cards and thumbnails use (many to a page); the
 # large first-view copies stay progressive JPEG. WebP of every size cost ~0.3 s a page.
 WEBP_MAX_WIDTH = 480
-PROGRESSIVE_MAX_WIDTH = 960
-ENCODERS = 2  # sized copies encoded at once
+PROGRESSIVE_MAX_WIDTH = 480
+# A pyramid level at least this wide (and at most SIZE_WIDTHS[-1]) is the largest copy
+# itself: an A4 page at 300 dpi (2480 px) gets a 1240-px copy from the tiles instead of a
+# 1600-px one from a second read of the original. Viewers zoom further with the tiles.
+MIN_LARGEST_WIDTH = 1200
+# Sized copies alongside dzsave only up to this size: the second read's buffers grow with
+# the page's width (~+10 MB at 12 MP, ~+35 MB at 80 MP, over a bare dzsave's 55–110 MB),
+# while the copies' share of the work shrinks (~40 % of a bare dzsave's time at 12 MP,
+# ~10 % at 80 MP).
+OVERLAP_MAX_PIXELS = 24_000_000
 IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
 IIIF_PROTOCOL = "http://iiif.io/api/image"
 TMP_MARK = ".tmp-"  # .<name>.tmp-<pid>-<random>: a set being written
@@ -183,12 +194,40 @@ class _Page:
     tiles: pyvips.Image  # streams the page once, for dzsave
     thumb_name: str  # a file for pyvips.Image.thumbnail (shrink-on-load where it can)
     has_profile: bool
+    fmt: str = "tiff"  # the loader of thumb_name's file
+    path: str = ""
+    page_index: int = 0
+    orientation: int = 1
 
-    def thumbnail(self, width: int) -> pyvips.Image:
+    def level(self, scale: int) -> pyvips.Image:
+        """The page shrunk *scale* times (a power of two), upright: a second read of the
+        original, streaming; a JPEG is decoded at 1/2, 1/4 or 1/8 size by libjpeg itself.
+        The box filter of `shrink` is the one dzsave's pyramid levels are made with."""
+        options: dict[str, Any] = {"fail_on": "error", "access": "sequential"}
+        if self.fmt == "tiff":
+            options["page"] = self.page_index
+        left = scale
+        if self.fmt == "jpeg":
+            options["shrink"] = min(scale, 8)
+            left = scale // options["shrink"]
+        image = getattr(pyvips.Image, f"{self.fmt}load")(self.path, **options)
+        if left > 1:
+            image = image.shrink(left, left)
+        image = _for_web(image)
+        if self.orientation not in (0, 1):  # the level is small: turn it in memory
+            image = image.copy_memory()
+            image.set_type(pyvips.GValue.gint_type, "orientation", self.orientation)
+            image = image.autorot()
+        return image
+
+    def thumbnail(self, width: int, height: int | None = None) -> pyvips.Image:
+        """The page *width* wide (and exactly *height* high if given), shrunk on load."""
         options: dict[str, Any] = {"output_profile": "srgb"} if self.has_profile else {}
-        thumb = pyvips.Image.thumbnail(
-            self.thumb_name, width, height=_UNBOUNDED, size="down", fail_on="error", **options
-        )
+        if height is None:
+            options.update(height=_UNBOUNDED, size="down")
+        else:
+            options.update(height=height, size="force")
+        thumb = pyvips.Image.thumbnail(self.thumb_name, width, fail_on="error", **options)
         return _for_web(thumb)
 
 
@@ -209,7 +248,15 @@ def _image_page(source: str, page_index: int, scratch: Path) -> _Page:
     if orientation not in (0, 1):
         image = _upright(image, orientation, scratch)
     name = f"{source}[page={page_index}]" if fmt == "tiff" else source
-    return _Page(tiles=image, thumb_name=name, has_profile=has_profile)
+    return _Page(
+        tiles=image,
+        thumb_name=name,
+        has_profile=has_profile,
+        fmt=fmt,
+        path=source,
+        page_index=page_index,
+        orientation=orientation,
+    )
 
 
 def _upright(image: pyvips.Image, orientation: int, scratch: Path) -> pyvips.Image:
@@ -236,7 +283,12 @@ def _open_page(source: str, kind: str, page_index: int, scratch: Path) -> Iterat
     render_page(source, page_index, rendered, dpi=PDF_DPI)
     pixels = pyvips.Image.new_from_file(os.fspath(rendered), access="sequential")
     try:
-        yield _Page(tiles=pixels, thumb_name=os.fspath(rendered), has_profile=False)
+        yield _Page(
+            tiles=pixels,
+            thumb_name=os.fspath(rendered),
+            has_profile=False,
+            path=os.fspath(rendered),
+        )
     finally:
         del pixels
         _release_memory()
@@ -267,14 +319,16 @@ def _release_memory() -> None:
 
 
 def _save_jpeg(image: pyvips.Image, folder: Path) -> None:
+    # Progressive up to the phone sizes: a blurred whole page arrives first on a slow line,
+    # and the file is ~8 % smaller. The desktop copy stays baseline, streamed: progressive
+    # encoding (or optimised Huffman tables, ~3 % smaller) would hold all its DCT
+    # coefficients in memory (9 MB for 1456×2060) and cost a second pass.
+    progressive = image.width <= PROGRESSIVE_MAX_WIDTH
     image.jpegsave(
         os.fspath(folder / "default.jpg"),
         Q=SIZE_QUALITY,
-        optimize_coding=True,
-        # Progressive up to the phone sizes: a blurred whole page arrives first on a slow
-        # line, and the file is ~8 % smaller. The desktop copy stays baseline: progressive
-        # encoding of a 1600-pixel page costs ~0.2 s against ~0.03 s.
-        interlace=image.width <= PROGRESSIVE_MAX_WIDTH,
+        optimize_coding=progressive,
+        interlace=progressive,
         keep="none",
     )
 
@@ -285,17 +339,57 @@ def _save_webp(image: pyvips.Image, folder: Path) -> None:
     )
 
 
-def _tile_level(out: Path, width: int, height: int, at_least: int) -> pyvips.Image | None:
-    """The reduced pyramid level of the tiles in *out* that is the smallest one at least
-    *at_least* pixels wide, joined back from its tiles; None when only the full level is.
+@dataclass(frozen=True)
+class _SizePlan:
+    """Which sized copies a page gets, and where the largest one comes from.
 
-    The tile paths are those :func:`implied_files` computes for the level's scale factor.
+    The largest copy is `largest` (width, and height when it must match a pyramid level
+    exactly); it is made from the pyramid level of `scale` (joined back from its tiles) when
+    `scale` > 1, else from the original. Every smaller copy (`smaller`, widest first) is
+    made from the copy just above it. `top` is the smallest pyramid level, which dzsave
+    writes itself as `full/{w},{h}` (a standard width equal to its width is left to it).
     """
-    written = json.loads((out / "info.json").read_text(encoding="utf-8"))
-    factors = [int(f) for tiles in written["tiles"] for f in tiles["scaleFactors"]]
-    scale = max([f for f in factors if math.ceil(width / f) >= at_least], default=1)
-    if scale == 1:
-        return None
+
+    largest: tuple[int, int | None]
+    scale: int
+    smaller: tuple[int, ...]
+    top: tuple[int, int]
+
+
+def _level_size(width: int, height: int, scale: int) -> tuple[int, int]:
+    return math.ceil(width / scale), math.ceil(height / scale)
+
+
+def _size_plan(width: int, height: int) -> _SizePlan:
+    top_scale = 1
+    while any(n > TILE_SIZE for n in _level_size(width, height, top_scale)):
+        top_scale *= 2
+    top = _level_size(width, height, top_scale)
+    widths = [w for w in SIZE_WIDTHS if w < width] or [width]
+    largest: tuple[int, int | None] = (widths[-1], None)
+    scale = 1
+    if width > SIZE_WIDTHS[-1]:
+        # The pyramid levels wide enough for the largest copy (each half the one before):
+        # one between MIN_LARGEST and the largest standard width is taken as it is, else
+        # the narrowest wider one is reduced to that width.
+        levels = []
+        s = 2
+        while math.ceil(width / s) >= MIN_LARGEST_WIDTH:
+            levels.append(s)
+            s *= 2
+        if levels:
+            scale = levels[-1]
+            level_w, level_h = _level_size(width, height, scale)
+            if level_w <= SIZE_WIDTHS[-1]:
+                widths = [w for w in widths[:-1] if w < level_w] + [level_w]
+                largest = (level_w, level_h)
+    smaller = tuple(w for w in reversed(widths[:-1]) if w != top[0])
+    return _SizePlan(largest=largest, scale=scale, smaller=smaller, top=top)
+
+
+def _tile_level(out: Path, width: int, height: int, scale: int) -> pyvips.Image:
+    """The pyramid level of scale factor *scale* of the tiles in *out*, joined back from its
+    tiles (the paths :func:`implied_files` computes for that scale factor)."""
     span = TILE_SIZE * scale
     tiles: list[pyvips.Image] = []
     for y in range(0, height, span):
@@ -304,68 +398,97 @@ def _tile_level(out: Path, width: int, height: int, at_least: int) -> pyvips.Ima
             whole = (x, y, w, h) == (0, 0, width, height)
             region = "full" if whole else f"{x},{y},{w},{h}"
             path = out / region / f"{math.ceil(w / scale)},{math.ceil(h / scale)}" / "0"
-            tiles.append(pyvips.Image.jpegload(os.fspath(path / "default.jpg"), fail_on="error"))
+            tiles.append(
+                pyvips.Image.jpegload(
+                    os.fspath(path / "default.jpg"), access="sequential", fail_on="error"
+                )
+            )
     across = math.ceil(width / span)
     # Edge tiles are smaller: arrayjoin puts every tile in a cell of the largest tile's size
     # at its top left, so the level is the joined image cropped to the level's size.
     joined = pyvips.Image.arrayjoin(tiles, across=across) if len(tiles) > 1 else tiles[0]
-    level_w, level_h = math.ceil(width / scale), math.ceil(height / scale)
+    level_w, level_h = _level_size(width, height, scale)
     return joined.crop(0, 0, min(level_w, joined.width), min(level_h, joined.height))
 
 
-def _write_sizes(
-    page: _Page, out: Path, width: int, height: int, scratch: Path
-) -> list[tuple[int, int]]:
-    """The sized copies: SIZE_WIDTHS below the width (or the whole image when it is narrower
-    than all of them), plus JPEG and WebP for the small full-image levels dzsave wrote.
+def _largest_copy(page: _Page, plan: _SizePlan, out: Path | None, size: tuple[int, int]) -> Any:
+    """The largest copy as a pipeline: from the pyramid level the plan names, joined from its
+    tiles when they are written (*out*), else read from the original at that scale; from the
+    original with `thumbnail` when the plan names no level."""
+    width, height = size
+    w, h = plan.largest
+    if plan.scale == 1:
+        return page.thumbnail(w, h)
+    if out is not None:
+        level = _tile_level(out, width, height, plan.scale)
+    else:
+        level = page.level(plan.scale)
+    if h is not None:
+        return level
+    return level.resize(w / level.width)
 
-    The largest copy is made from the tile pyramid's level just above it (see
-    :func:`_tile_level`), or from the original, and goes to a scratch file; every copy is
-    resized and encoded from that file.
+
+def _smaller_copy(written: dict[int, Any], width: int) -> pyvips.Image:
+    """A copy *width* wide made from a larger one already written (a file, or the pixels
+    kept in memory): one exactly 2, 4 or 8 times as wide is shrunk by that factor (read
+    from a file, libjpeg decodes it at that fraction: 960 gives 480 and 240 so); otherwise
+    the narrowest wider one is resized."""
+    for factor in (2, 4, 8):
+        source = written.get(width * factor)
+        if isinstance(source, pyvips.Image):
+            return source.shrink(factor, factor)
+        if source is not None:
+            return pyvips.Image.jpegload(os.fspath(source), shrink=factor, access="sequential")
+    source = written[min(w for w in written if w > width)]
+    if not isinstance(source, pyvips.Image):
+        source = pyvips.Image.jpegload(os.fspath(source), access="sequential")
+    return source.resize(width / source.width)
+
+
+def _write_copies(
+    base: pyvips.Image, plan: _SizePlan, full: Path, *, in_memory: bool
+) -> list[tuple[int, int]]:
+    """Encode *base* (a pipeline of the largest copy) and then the smaller copies, each made
+    from a larger one just written.
+
+    *in_memory*: keep each copy's pixels to make the next ones (nothing is decoded twice;
+    at most the largest copy and the next are held, 10 MB for 1600×2263). Otherwise every
+    copy streams from its pipeline into its file and the next one is read back from there,
+    so that only the small ones that also get a WebP (≤ 0.4 MB) are ever whole in memory:
+    for making them alongside dzsave, whose own buffers are then still there.
     """
-    widths = [w for w in SIZE_WIDTHS if w < width] or [width]
-    pyramid_tops: list[tuple[int, int]] = []
+    written: dict[int, Any] = {}
+    sizes = []
+    for w in (None, *plan.smaller):
+        image = base if w is None else _smaller_copy(written, w)
+        if in_memory or image.width <= WEBP_MAX_WIDTH:
+            image = image.copy_memory()  # encoded twice, or the source of the next ones
+        folder = full / f"{image.width},{image.height}" / "0"
+        folder.mkdir(parents=True, exist_ok=True)
+        _save_jpeg(image, folder)
+        if image.width <= WEBP_MAX_WIDTH:
+            _save_webp(image, folder)
+        written[image.width] = image if in_memory else folder / "default.jpg"
+        sizes.append((image.width, image.height))
+    return sizes
+
+
+def _finish_sizes(out: Path, size: tuple[int, int], copies: list[tuple[int, int]]) -> list:
+    """After the tiling: the WebP of the pyramid's top (dzsave wrote its JPEG), `full/max`
+    when the whole image is one tile, and every size info.json lists, smallest first."""
+    width, height = size
     full = out / "full"
+    tops = []
     if full.is_dir():
         for entry in full.iterdir():
             w, _, h = entry.name.partition(",")
-            if w.isdigit() and h.isdigit():
-                pyramid_tops.append((int(w), int(h)))
-    largest = max([*widths, *(w for w, _ in pyramid_tops)])
-    base_path = os.fspath(scratch / "largest.v")
-    level = _tile_level(out, width, height, largest)
-    if level is not None:
-        level.thumbnail_image(largest, height=_UNBOUNDED, size="down").write_to_file(base_path)
-    else:
-        page.thumbnail(largest).write_to_file(base_path)
-    del level
-    _release_memory()
-    base = pyvips.Image.new_from_file(base_path)
-    images: dict[tuple[int, int], pyvips.Image] = {}
-    top_widths = {w for w, _ in pyramid_tops}  # same width: take dzsave's rounding of the height
-    wanted = [(w, None) for w in sorted(widths, reverse=True) if w not in top_widths]
-    for w, h in wanted + pyramid_tops:
-        if (w, h) in ((base.width, None), (base.width, base.height)):
-            image = base
-        elif h is None:
-            image = base.thumbnail_image(w, height=_UNBOUNDED)
-        else:
-            image = base.thumbnail_image(w, height=h, size="force")
-        images.setdefault((image.width, image.height), image)
-    # Two encoders side by side (the tiling is done, so both cores are free); the large
-    # copies are baseline JPEG or small, so their buffers stay a few MB.
-    jobs = []
-    for (w, h), image in sorted(images.items(), reverse=True):
+            if w.isdigit() and h.isdigit() and (int(w), int(h)) not in copies:
+                tops.append((int(w), int(h)))
+    for w, h in tops:
         folder = full / f"{w},{h}" / "0"
-        folder.mkdir(parents=True, exist_ok=True)
-        for save in (_save_jpeg, _save_webp) if w <= WEBP_MAX_WIDTH else (_save_jpeg,):
-            jobs.append((save, image, folder))
-    with ThreadPoolExecutor(max_workers=ENCODERS) as pool:
-        for done in [pool.submit(save, image, folder) for save, image, folder in jobs]:
-            done.result()
-    written = sorted(images)
-    del base, image, images
-    _release_memory()
+        if w <= WEBP_MAX_WIDTH:
+            _save_webp(pyvips.Image.jpegload(os.fspath(folder / "default.jpg")), folder)
+    written = sorted({*copies, *tops})
     if (width, height) in written:  # the whole image is one tile: OpenSeadragon asks full/max
         max_folder = full / "max" / "0"
         max_folder.mkdir(parents=True, exist_ok=True)
@@ -469,6 +592,33 @@ def _swap_into_place(new: Path, target: Path) -> None:
 # --- Entry point -----------------------------------------------------------------------------
 
 
+def _threads() -> int:
+    """How many threads libvips may use in this process (VIPS_CONCURRENCY, else the cores)."""
+    return int(pyvips.vips_lib.vips_concurrency_get())
+
+
+class _Background(threading.Thread):
+    """Runs *work* in a thread; `result()` joins it and returns its value or raises."""
+
+    def __init__(self, work: Any) -> None:
+        super().__init__(daemon=True)
+        self._work = work
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self._value = self._work()
+        except BaseException as exc:  # re-raised in the caller's thread
+            self._error = exc
+
+    def result(self) -> Any:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def derive_page(
     source: str | os.PathLike[str],
     *,
@@ -476,12 +626,20 @@ def derive_page(
     page_index: int,
     target_dir: str | os.PathLike[str],
     id_base: str,
+    overlap: bool | None = None,
 ) -> Derived:
     """Write the complete IIIF level-0 image of page *page_index* of *source* to *target_dir*.
 
     *kind* is the Inspection kind ("image" or "pdf"). *id_base* becomes the `id` of
     info.json (the public URL of *target_dir*). An existing complete set at *target_dir*
     stays in place until the new one is complete; a failure leaves nothing behind.
+
+    *overlap*: make the sized copies from a second, shrink-on-load read of the original in a
+    thread while dzsave tiles (dzsave keeps about one core busy, so a second core does them
+    for free), rather than after it from the tiles. None (the default) overlaps when libvips
+    may use two threads or more and the page is at most OVERLAP_MAX_PIXELS; a worker that
+    shares the cores with other workers runs with VIPS_CONCURRENCY=1 and gets the cheaper
+    sequential way.
     """
     if kind not in ("image", "pdf"):
         raise ValueError(f"cannot derive tiles from a {kind!r} file")
@@ -496,21 +654,41 @@ def derive_page(
     )
     try:
         out = staging / "image"  # dzsave also drops a vips-properties.xml beside its output
-        _release_memory()
+        copies_dir = staging / "copies"  # moved into out/full when both are done
         with _open_page(source, kind, page_index, staging) as page:
-            page.tiles.dzsave(
-                os.fspath(out),
-                layout="iiif3",
-                tile_size=TILE_SIZE,
-                overlap=0,
-                suffix=f".jpg[Q={TILE_QUALITY}]",
-                keep="none",
-            )
-            width, height = page.tiles.width, page.tiles.height
+            size = width, height = page.tiles.width, page.tiles.height
+            plan = _size_plan(width, height)
+            make_copies = plan.largest[0] != plan.top[0]  # else dzsave's top is the only size
+            if overlap is None:
+                overlap = _threads() >= 2 and width * height <= OVERLAP_MAX_PIXELS
+            background = None
+            if make_copies and overlap:
+                background = _Background(
+                    lambda: _write_copies(
+                        _largest_copy(page, plan, None, size), plan, copies_dir, in_memory=False
+                    )
+                )
+                background.start()
+            try:
+                page.tiles.dzsave(
+                    os.fspath(out),
+                    layout="iiif3",
+                    tile_size=TILE_SIZE,
+                    overlap=0,
+                    suffix=f".jpg[Q={TILE_QUALITY}]",
+                    keep="none",
+                )
+            finally:
+                copies = background.result() if background is not None else []
             page.tiles = None  # type: ignore[assignment]  # let the tile pipeline go
             _release_memory()
-            sizes = _write_sizes(page, out, width, height, staging)
-        _release_memory()
+            if make_copies and background is None:
+                base = _largest_copy(page, plan, out, size)
+                copies = _write_copies(base, plan, copies_dir, in_memory=True)
+        (out / "full").mkdir(exist_ok=True)
+        for w, h in copies:
+            os.rename(copies_dir / f"{w},{h}", out / "full" / f"{w},{h}")
+        sizes = _finish_sizes(out, size, copies)
         _write_info(out, id_base, sizes)
         missing = missing_files(out)
         if missing:

@@ -24,8 +24,10 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -42,14 +44,15 @@ from trienlam.catalogue.importing.reasons import (
     zip_reason,
 )
 from trienlam.catalogue.importing.validate import RowCheck, check_row, column_of
-from trienlam.catalogue.media import add_media, check_original
+from trienlam.catalogue.media import add_media, check_original, limits, refusal_message
 from trienlam.catalogue.models import AuditEntry, Item, Media
-from trienlam.imaging.inspect import Inspection
+from trienlam.imaging.inspect import Inspection, Refused, inspect
 from trienlam.lib.safezip import ZipRefused, open_archive
 from trienlam.lib.tabular import TableError, read_rows
 
 Progress = Callable[[str, int, int], None]
 FILES = HEADERS["files"]
+INSPECT_THREADS = 2  # scans checked at once during validation
 
 
 @dataclass
@@ -324,6 +327,68 @@ def _validate(
     present = set(table.columns)
     first_row: dict[str, int] = {}
     inspected: dict[Path, Inspection | ValidationError] = {}
+    with _Inspector(available) as inspector:
+        if available is not None:
+            for row in table.rows:
+                cell = row.cells.get("files")
+                if cell is not None and not cell.is_formula:
+                    inspector.submit(_split_files(cell.value))
+        return _check_rows(table, present, actor, files, available, inspector, inspected,
+                           first_row, problems, progress)
+
+
+class _Inspector:
+    """Inspects the scans on background threads, in row order, while the rows are checked.
+
+    The pure imaging inspection (a decode check and SHA-256 per file) releases the GIL in
+    libvips and hashlib, so INSPECT_THREADS files are checked at once while the main thread
+    validates the rows' forms; the refusal messages are written in the main thread, in the
+    language of the request.
+    """
+
+    def __init__(self, available: dict[str, Path] | None) -> None:
+        self.available = available or {}
+        self.pool = ThreadPoolExecutor(max_workers=INSPECT_THREADS)
+        self.futures: dict[Path, Future[Inspection]] = {}
+
+    def __enter__(self) -> _Inspector:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for future in self.futures.values():
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+    def submit(self, names: list[str]) -> None:
+        for name in names:
+            path = self.available.get(name)
+            if path is None or path in self.futures or path.is_symlink():
+                continue
+            self.futures[path] = self.pool.submit(inspect, path, limits=limits())
+
+    def check(self, path: Path, name: str) -> Inspection:
+        """As `media.check_original`: the Inspection, or ValidationError naming the file."""
+        future = self.futures.get(path)
+        if future is None:
+            return check_original(path, name)
+        try:
+            return future.result()
+        except Refused as refused:
+            raise ValidationError(refusal_message(name, refused), code=refused.code) from refused
+
+
+def _check_rows(
+    table: Any,
+    present: set[str],
+    actor: AbstractBaseUser,
+    files: Path | None,
+    available: dict[str, Path] | None,
+    inspector: _Inspector,
+    inspected: dict[Path, Inspection | ValidationError],
+    first_row: dict[str, int],
+    problems: list[Problem],
+    progress: Progress,
+) -> list[_Plan]:
     plans: list[_Plan] = []
     for done, row in enumerate(table.rows, start=1):
         number = row.number
@@ -364,7 +429,7 @@ def _validate(
                 continue
             if path not in inspected:
                 try:
-                    inspected[path] = check_original(path, name)
+                    inspected[path] = inspector.check(path, name)
                 except ValidationError as exc:
                     inspected[path] = exc
                 except OSError as exc:
