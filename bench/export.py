@@ -43,7 +43,8 @@ ROOT = HERE.parent
 PAGE_RATIO_TARGET = 1.2
 INCREMENTAL_TARGET = 0.10
 BASE_URL = "https://trienlam.example.gov.vn"
-LAST_CPU = [0.0]  # CPU seconds (user + system) of the last child step
+LAST_CPU = [0.0]  # CPU seconds (user + system) of the last child step (and its workers)
+WORKERS: list[str] = []  # ["--workers", "N"] when given
 
 
 # --- steps (run inside a configured Django: a child process, or the smoke test) ------------
@@ -63,13 +64,17 @@ def setup_catalogue(items: int) -> dict[str, Any]:
     return {"items": len(catalogue.item_ids), "placements": catalogue.placements}
 
 
-def export(out: Path) -> dict[str, Any]:
+def export(out: Path, workers: int | None = None) -> dict[str, Any]:
+    import resource
+
     from trienlam.publishing.exporter import publish
 
     started = time.perf_counter()
-    report = publish(out, BASE_URL)
+    report = publish(out, BASE_URL, workers=workers)
     wall = time.perf_counter() - started
     result = report.as_dict()
+    # Peak RSS of the largest render worker (forked children; 0 when rendered in-process).
+    result["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     seconds = report.seconds
     result["wall"] = wall
     result["render_all"] = seconds["pages"] - seconds.get("pages compression", 0.0)
@@ -291,10 +296,10 @@ def measure(items: int, work: Path) -> dict[str, Any]:
     data.mkdir(parents=True)
     setup, _ = _child("setup", data, "--items", str(items))
     out = work / f"export-{items}"
-    full, full_rss = _child("full", data, "--out", str(out))
+    full, full_rss = _child("full", data, "--out", str(out), *WORKERS)
     full["cpu"] = LAST_CPU[0]
     changed, _ = _child("change", data)
-    incremental, incremental_rss = _child("incremental", data, "--out", str(out))
+    incremental, incremental_rss = _child("incremental", data, "--out", str(out), *WORKERS)
     incremental["cpu"] = LAST_CPU[0]
     result: dict[str, Any] = {
         "items": setup["items"],
@@ -327,7 +332,8 @@ def report(result: dict[str, Any]) -> None:
     print(f"\n== {result['items']} items: {full['pages']} pages, {full['files']} other files")
     print(
         f"full export: {full['wall']:.2f} s wall, {full['cpu']:.2f} s CPU, peak RSS "
-        f"{result['full_rss_mb']:.0f} MB; "
+        f"{result['full_rss_mb']:.0f} MB (largest of {full.get('workers', 1)} render workers "
+        f"{full.get('worker_rss_mb', 0):.0f} MB); "
         f"rendering all pages and files {full['render_all']:.2f} s "
         f"({full['counts']['rendered']}, {result['ms_per_page_all']:.2f} ms each), of which "
         f"the exhibition pages Hugo also renders {full['render']:.2f} s "
@@ -381,7 +387,7 @@ def _step(args: argparse.Namespace) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         answer = setup_catalogue(args.items[-1])
     elif args.step in ("full", "incremental"):
-        answer = export(Path(args.out))
+        answer = export(Path(args.out), args.workers)
     elif args.step == "change":
         answer = {"identifier": change_one_item()}
     elif args.step == "hugo-content":
@@ -394,6 +400,12 @@ def _step(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=int, action="append")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="render worker processes (default: one per usable core; 1: in-process)",
+    )
     parser.add_argument("--smoke", action="store_true", help="30 items, a few seconds")
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--step", help=argparse.SUPPRESS)
@@ -403,6 +415,8 @@ def main() -> None:
     if args.step:
         _step(args)
         return
+    if args.workers is not None:
+        WORKERS[:] = ["--workers", str(args.workers)]
     sizes = [30] if args.smoke else (args.items or [1000, 5000])
     if not hugo_binary():
         print("note: Hugo is not installed; install it with `apt-get install hugo` (Debian)")

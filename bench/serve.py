@@ -11,6 +11,13 @@ anonymous visitor's page comes from Django's cache); the baseline is nginx, one 
 the same core, serving the very same HTML as a file. Targets (issue #7): dynamic uncached
 ≥ 1,000 req/s, cached ≥ 4,000 req/s, static = nginx's own rate.
 
+"Uncached" means no whole-page cache: every request resolves the URL, runs the middleware,
+reads the item and its media from the database and renders the templates. The data every page
+shares (the site profile, the exhibitions an item is shown in, reading orders, the layout's
+header and footer fragments) is kept per content version by default (operations/memo.py,
+TRIENLAM_CONTENT_MEMO); the row "uncached, no memo" turns that off too (what the first request
+after a content change costs).
+
 Also the transfer size of the home, part, item and search pages: HTML + CSS + JS (gzip, as
 bench/page_weight.py) + the first image (already compressed: JPEG/WebP, sent as is).
 """
@@ -172,12 +179,15 @@ def measure_dynamic(
     *,
     cached: bool,
     core: str,
+    memo: bool = True,
     load_core: str,
     duration: float,
     connections: int,
 ) -> tuple[dict[str, float], bytes]:
     port = free_port()
-    server = run_granian(app_env(data_dir, 600 if cached else 0), core, port)
+    env = app_env(data_dir, 600 if cached else 0)
+    env["TRIENLAM_CONTENT_MEMO"] = "1" if memo else "0"
+    server = run_granian(env, core, port)
     try:
         wait_for(port)
         status, headers, body = fetch(port, path)
@@ -363,6 +373,13 @@ def run(
     common = {"core": server_core, "load_core": load_core, "duration": duration,
               "connections": connections}  # fmt: skip
     uncached, html = measure_dynamic(data_dir, pages["item"], cached=False, **common)
+    no_memo, html_no_memo = measure_dynamic(
+        data_dir, pages["item"], cached=False, memo=False, **common
+    )
+    # The same page but for the servers' ports (absolute links in the sharing tags).
+    same = re.compile(rb"127\.0\.0\.1:\d+")
+    if same.sub(b"", html_no_memo) != same.sub(b"", html):
+        raise SystemExit("the page differs with and without the content memo")
     cached, _ = measure_dynamic(data_dir, pages["item"], cached=True, **common)
     static = measure_static(html, pages["item"], **common)
     return {
@@ -370,6 +387,7 @@ def run(
         "item_html_bytes": len(html),
         "item_html_gzip": len(gzip.compress(html, 6)),
         "dynamic uncached": uncached,
+        "uncached, no memo": no_memo,
         "dynamic cached": cached,
         "static nginx": static,
         "transfer": transfer_sizes(pages),
@@ -387,7 +405,7 @@ def report(results: dict[str, object]) -> bool:
         f"{'CPU ms/req':>12}{'req/CPU-s':>11}"
     )
     ok = True
-    for mode in ("dynamic uncached", "dynamic cached", "static nginx"):
+    for mode in ("dynamic uncached", "uncached, no memo", "dynamic cached", "static nginx"):
         r = results[mode]  # type: ignore[index]
         target = TARGETS.get(mode)
         met = "" if target is None else ("met" if r["req_per_s"] >= target else "MISSED")

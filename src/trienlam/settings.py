@@ -199,6 +199,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 CACHES = operations_config.cache_settings(env_str("TRIENLAM_CACHE_URL"), DATA_DIR)
 TRIENLAM_PAGE_CACHE_SECONDS = env_int("TRIENLAM_PAGE_CACHE_SECONDS", 600)
 TRIENLAM_PAGE_MAX_AGE = env_int("TRIENLAM_PAGE_MAX_AGE", 60)
+# Data every public page shares (site profile, reading orders...) kept per content version
+# in each process (trienlam/operations/memo.py); 0 computes it for every request.
+TRIENLAM_CONTENT_MEMO = env_bool("TRIENLAM_CONTENT_MEMO", True)
+# Processes rendering the static export's pages (`trienlam publish`); 0: one per usable core.
+TRIENLAM_EXPORT_WORKERS = env_int("TRIENLAM_EXPORT_WORKERS", 0)
 # The worker's queue is "stuck" for the health check when its oldest waiting file is older.
 TRIENLAM_HEALTH_QUEUE_MINUTES = env_int("TRIENLAM_HEALTH_QUEUE_MINUTES", 30)
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from trienlam.exhibitions.models import SiteProfile
+from trienlam.operations import memo
 
 
 def site_profile(request: HttpRequest) -> dict[str, SiteProfile | None]:
-    return {"site_profile": SiteProfile.current()}
+    # Read once per content version (saving the profile changes the version).
+    return {"site_profile": memo.shared("site_profile", SiteProfile.current)}
 
 
 def static_export(request: HttpRequest) -> dict[str, bool]:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.db.models import Prefetch
 
 from trienlam.catalogue.models import Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
+from trienlam.operations import memo
+
+T = TypeVar("T")
 
 SectionKey = tuple[int, int, int, int, int]
 
@@ -33,8 +38,8 @@ def media_prefetch() -> Prefetch:
 
 # While the static export renders every page from one unchanging database, the reading
 # order of an exhibition is read once, not once per item page (which is quadratic).
-_order_cache: ContextVar[dict[tuple[int, bool, frozenset[int] | None], list[Placement]] | None] = (
-    ContextVar("ordered_placements_cache", default=None)
+_order_cache: ContextVar[dict[Any, Any] | None] = ContextVar(
+    "ordered_placements_cache", default=None
 )
 
 
@@ -74,9 +79,7 @@ def _ordered_placements(
     section_ids: set[int] | None,
 ) -> list[Placement]:
     keys = section_keys(sections)
-    queryset = exhibition.public_placements().select_related(
-        "item", "item__institution", "section"
-    )
+    queryset = exhibition.public_placements().select_related("item", "item__institution", "section")
     if section_ids is not None:
         queryset = queryset.filter(section_id__in=section_ids)
     if with_media:
@@ -84,3 +87,52 @@ def _ordered_placements(
     placements = list(queryset)
     placements.sort(key=lambda p: (*keys[p.section_id], p.position, p.pk))
     return placements
+
+
+def shared(name: str, compute: Callable[[], T]) -> T:
+    """*compute()* once per content version (operations/memo.py) or, where nothing may be
+    kept across requests (inside a transaction, memo off), once per static export run."""
+    if memo.available():
+        return memo.shared(name, compute)
+    cache = _order_cache.get()
+    if cache is None:
+        return compute()
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One placement in an exhibition's reading order: what the item page and its
+    previous/next links need, without the item's full row."""
+
+    item_id: int
+    identifier: str
+    title: str
+    section_id: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class ReadingOrder:
+    stops: list[Stop]
+    #: item id → index of its first stop
+    positions: dict[int, int]
+
+
+def reading_order(exhibition: Exhibition, sections: Iterable[Section]) -> ReadingOrder:
+    """The public placements of *exhibition* in reading order, in one query."""
+    keys = section_keys(sections)
+    rows = list(
+        exhibition.public_placements().values_list(
+            "pk", "position", "section_id", "item_id", "item__identifier", "item__title",
+            "caption",
+        )
+    )  # fmt: skip
+    rows.sort(key=lambda r: (*keys[r[2]], r[1], r[0]))
+    stops = [Stop(r[3], r[4], r[5], r[2], r[6]) for r in rows]
+    positions: dict[int, int] = {}
+    for index, stop in enumerate(stops):
+        positions.setdefault(stop.item_id, index)
+    return ReadingOrder(stops, positions)

@@ -11,12 +11,14 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from trienlam.catalogue.display import kind_counts_text
 from trienlam.catalogue.models import Institution, Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
-from trienlam.exhibitions.ordering import ordered_placements
+from trienlam.exhibitions.ordering import ordered_placements, reading_order, shared
+from trienlam.operations import memo
 from trienlam.outreach import share
 
 
@@ -35,19 +37,64 @@ def _sections(exhibition: Exhibition) -> list[Section]:
     return list(exhibition.sections.all())
 
 
+def _shared_exhibition(slug: str) -> tuple[Exhibition, list[Section]]:
+    """A public exhibition and its sections, read once per content version."""
+
+    def compute() -> tuple[Exhibition, list[Section]]:
+        exhibition = _public_exhibition(slug)  # a 404 is raised, not kept
+        return exhibition, _sections(exhibition)
+
+    return shared(f"exhibition:{slug}", compute)
+
+
+@dataclass(frozen=True)
+class ShownIn:
+    title: str
+    url: str
+
+
+def _shown_in(item: Item) -> list[ShownIn]:
+    """The public exhibitions *item* is placed in, with the address of its page there."""
+    order = ("exhibition__position", "exhibition__title", "pk")
+    fields = ("exhibition__slug", "exhibition__title")
+    public = Placement.objects.filter(exhibition__in=Exhibition.objects.public()).order_by(*order)
+
+    def every_item() -> dict[int, list[tuple[str, str]]]:
+        found: dict[int, list[tuple[str, str]]] = {}
+        for item_id, slug, title in public.values_list("item_id", *fields):
+            found.setdefault(item_id, []).append((slug, title))
+        return found
+
+    if memo.available():
+        rows = memo.shared("shown-in", every_item).get(item.pk, [])
+    else:
+        rows = list(public.filter(item=item).values_list(*fields))
+    return [
+        ShownIn(
+            title,
+            reverse("exhibition_item", kwargs={"slug": slug, "identifier": item.identifier}),
+        )
+        for slug, title in rows
+    ]
+
+
 def home(request: HttpRequest) -> HttpResponse:
     exhibitions = list(Exhibition.objects.public().select_related("cover"))
     return render(request, "exhibitions/home.html", {"exhibitions": exhibitions})
 
 
 def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return show_exhibition(request, _public_exhibition(slug))
+    return show_exhibition(request, *_shared_exhibition(slug))
 
 
 def show_exhibition(
-    request: HttpRequest, exhibition: Exhibition, *, preview: bool = False
+    request: HttpRequest,
+    exhibition: Exhibition,
+    sections: list[Section] | None = None,
+    *,
+    preview: bool = False,
 ) -> HttpResponse:
-    sections = _sections(exhibition)
+    sections = _sections(exhibition) if sections is None else sections
     placements = ordered_placements(exhibition, sections, with_media=True)
     by_id = {s.pk: s for s in sections}
     parts: dict[int, PartSummary] = {
@@ -74,13 +121,19 @@ def show_exhibition(
 
 
 def part_detail(request: HttpRequest, slug: str, part: str) -> HttpResponse:
-    return show_part(request, _public_exhibition(slug), part)
+    exhibition, sections = _shared_exhibition(slug)
+    return show_part(request, exhibition, part, sections)
 
 
 def show_part(
-    request: HttpRequest, exhibition: Exhibition, part: str, *, preview: bool = False
+    request: HttpRequest,
+    exhibition: Exhibition,
+    part: str,
+    sections: list[Section] | None = None,
+    *,
+    preview: bool = False,
 ) -> HttpResponse:
-    sections = _sections(exhibition)
+    sections = _sections(exhibition) if sections is None else sections
     part_obj = next((s for s in sections if s.parent_id is None and s.slug == part), None)
     if part_obj is None:
         raise Http404(_("No such part in this exhibition."))
@@ -153,30 +206,29 @@ def _public_item(identifier: str) -> Item:
 
 
 def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpResponse:
-    exhibition = _public_exhibition(slug)
+    exhibition, sections = _shared_exhibition(slug)
     item = _public_item(identifier)
-    sections = _sections(exhibition)
-    order = ordered_placements(exhibition, sections)
-    index = next((i for i, p in enumerate(order) if p.item_id == item.pk), None)
+    order = shared(f"reading-order:{exhibition.pk}", lambda: reading_order(exhibition, sections))
+    index = order.positions.get(item.pk)
     if index is None:
         raise Http404(_("This item is not shown in this exhibition."))
-    placement: Placement = order[index]
+    stops = order.stops
+    stop = stops[index]
     by_id = {s.pk: s for s in sections}
-    section = by_id[placement.section_id]
+    section = by_id[stop.section_id]
     part = by_id[section.parent_id] if section.parent_id else section
     context = {
         "exhibition": exhibition,
         "item": item,
-        "placement": placement,
-        "caption": placement.caption or item.summary,
+        "caption": stop.caption or item.summary,
         "part": part,
         "section": section if section.pk != part.pk else None,
-        "previous": order[index - 1] if index > 0 else None,
-        "next": order[index + 1] if index + 1 < len(order) else None,
+        "previous": stops[index - 1] if index > 0 else None,
+        "next": stops[index + 1] if index + 1 < len(stops) else None,
         "position": index + 1,
-        "total": len(order),
+        "total": len(stops),
         "viewer_text": viewer_text(item),
-        "share": share.for_item(request, item, exhibition, placement.caption or item.summary),
+        "share": share.for_item(request, item, exhibition, stop.caption or item.summary),
         "label_link": share.label_link(request, exhibition, item=item),
     }
     return render(request, "exhibitions/item.html", context)
@@ -187,15 +239,10 @@ def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
 
 
 def show_item(request: HttpRequest, item: Item, *, preview: bool = False) -> HttpResponse:
-    placements = list(
-        Placement.objects.filter(item=item, exhibition__in=Exhibition.objects.public())
-        .select_related("exhibition")
-        .order_by("exhibition__position", "exhibition__title")
-    )
     context = {
         "item": item,
         "caption": item.summary,
-        "appears_in": placements,
+        "appears_in": _shown_in(item),
         "viewer_text": viewer_text(item),
         "preview": preview,
         "share": None if preview else share.for_item(request, item),

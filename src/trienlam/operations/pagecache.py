@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -67,6 +68,15 @@ def bump() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{STAMP_NAME}.{secrets.token_hex(4)}")
     tmp.write_text(secrets.token_hex(8))
+    # The version is (mtime, inode): a freed inode may come back, and two bumps within one
+    # tick of the file system's clock may get the same mtime, so make every mtime newer than
+    # the last one (the same version twice would bring back stale pages and memoised data).
+    try:
+        previous = os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        previous = 0
+    stamp = max(time.time_ns(), previous + 1000)
+    os.utime(tmp, ns=(stamp, stamp))
     os.replace(tmp, path)
 
 

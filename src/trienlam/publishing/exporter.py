@@ -48,7 +48,7 @@ from django.utils import translation
 from trienlam.catalogue.models import Media
 from trienlam.exhibitions.ordering import cached_orders
 from trienlam.iiif.presentation import absolute
-from trienlam.publishing import pagefind_canon, searchindex
+from trienlam.publishing import pagefind_canon, parallel, searchindex
 from trienlam.publishing.keys import digest, export_cache, site_key
 from trienlam.publishing.output import (
     Counts,
@@ -57,7 +57,7 @@ from trienlam.publishing.output import (
     page_file,
     safe_relative,
 )
-from trienlam.publishing.render import PageRenderer
+from trienlam.publishing.render import PageRenderer, Rendered
 
 #: A path no app serves, rendered to make `404.html`.
 MISSING_PATH = "/__trienlam-export-missing__/"
@@ -68,6 +68,15 @@ STATIC_EXCLUDED = ("admin/",)
 Entry = str | tuple[str, str]
 
 
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    name: str
+    html: bool
+    app: str
+    full_key: str | None
+
+
 @dataclass
 class Report:
     out: str
@@ -76,6 +85,8 @@ class Report:
     files: int = 0
     media: int = 0
     records: int = 0
+    #: render worker processes (1: rendered in the exporting process)
+    workers: int = 1
     warnings: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -100,6 +111,7 @@ class Report:
             "files": self.files,
             "media": self.media,
             "records": self.records,
+            "workers": self.workers,
             "warnings": self.warnings,
             "counts": self.counts.as_dict(),
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
@@ -176,8 +188,11 @@ def _entries(modules: list[ModuleType], function: str) -> list[tuple[str, str | 
 
 
 class Exporter:
-    def __init__(self, out: Path, base_url: str, log: Callable[[str], None]) -> None:
+    def __init__(
+        self, out: Path, base_url: str, log: Callable[[str], None], workers: int = 1
+    ) -> None:
         self.base_url = check_base_url(base_url)
+        self.workers = workers
         self.output = VersionedOutput(out)
         self.report = Report(out=str(self.output.out), base_url=self.base_url)
         self.log = log
@@ -220,10 +235,9 @@ class Exporter:
         self.log(f"{len(pages)} pages and {len(files)} files to export")
 
         started = time.perf_counter()
-        for path, key, app in pages:
-            self._page(path, key, page_file(path), html=True, app=app)
-        for path, key, app in files:
-            self._page(path, key, safe_relative(path), html=False, app=app)
+        jobs = [self._job(path, key, page_file(path), True, app) for path, key, app in pages]
+        jobs += [self._job(path, key, safe_relative(path), False, app) for path, key, app in files]
+        self._render_jobs([job for job in jobs if job is not None])
         self._not_found_page()
         self._search_page()
         self.report.pages = len(pages) + 2
@@ -245,36 +259,81 @@ class Exporter:
 
     # --- pages -----------------------------------------------------------------------------
 
-    def _page(self, path: str, key: str | None, name: str, *, html: bool, app: str) -> None:
+    def _job(self, path: str, key: str | None, name: str, html: bool, app: str) -> _Job | None:
+        """The page to render, or None when the previous export's copy is reused."""
         output = self.output
         full_key = digest(self.site_key, path, key) if key is not None else None
         if full_key is not None and output.previous.page_keys.get(path) == full_key:
             if output.keep(name):
                 output.state.page_keys[path] = full_key
                 output.counts.skipped += 1
-                return
+                return None
+        return _Job(path, name, html, app, full_key)
+
+    def _render_jobs(self, jobs: list[_Job]) -> None:
+        """Render *jobs*, app by app (each app's time is reported), in worker processes when
+        there are enough of them and forking is safe; written in the listed order."""
+        workers = self.workers
+        if workers <= 1 or len(jobs) < parallel.MIN_PARALLEL_PAGES or not parallel.can_fork():
+            for job in jobs:
+                self._render_one(job)
+            return
+        by_app: dict[str, list[_Job]] = {}
+        for job in jobs:
+            by_app.setdefault(job.app, []).append(job)
         assert self.renderer is not None
+        pool = parallel.Pool(self.renderer, workers)
+        self.report.workers = workers
+        try:
+            for app, app_jobs in sorted(by_app.items()):
+                started, compressing = time.perf_counter(), self.output.compress.seconds
+                totals = self.report.by_app.setdefault(app, [0, 0.0, 0.0])
+                work = [(job.path, job.name, True) for job in app_jobs]
+                for job, done in zip(app_jobs, pool.render(work), strict=True):
+                    self.output.compress.seconds += done.compress_seconds
+                    self.output.compress.cpu_seconds += done.compress_cpu
+                    self._store(job, done.rendered, done.variants)
+                    totals[0] += 1
+                    totals[2] += done.cpu  # the workers' CPU time
+                # Wall time: elapsed while the workers rendered this app's pages, less their
+                # compressing (done in parallel: its sum over the workers, divided by them).
+                spent = time.perf_counter() - started
+                totals[1] += spent - (self.output.compress.seconds - compressing) / workers
+        except BaseException:
+            pool.terminate()  # an error or an interruption: the queued pages are not needed
+            raise
+        pool.close()
+
+    def _render_one(self, job: _Job) -> None:
+        assert self.renderer is not None
+        output = self.output
         started, compressing = time.perf_counter(), output.compress.seconds
         cpu, compressing_cpu = time.process_time(), output.compress.cpu_seconds
-        rendered = self.renderer.get_ok(path)
-        if html and not rendered.content_type.startswith("text/html"):
-            raise ExportError(f"{path} is listed as a page but answered {rendered.content_type}")
-        if html and b"csrfmiddlewaretoken" in rendered.body:
-            self.report.warnings.append(
-                f"{path} has a form that posts to the server: it cannot work in a static export"
-            )
-        output.write(name, rendered.body)
-        output.counts.rendered += 1
-        if full_key is not None:
-            output.state.page_keys[path] = full_key
+        self._store(job, self.renderer.get_ok(job.path), None)
         # Rendering and writing, without compression, per app (for the benchmark): wall
         # time and this process's CPU time.
         spent = time.perf_counter() - started - (output.compress.seconds - compressing)
         spent_cpu = time.process_time() - cpu - (output.compress.cpu_seconds - compressing_cpu)
-        totals = self.report.by_app.setdefault(app, [0, 0.0, 0.0])
+        totals = self.report.by_app.setdefault(job.app, [0, 0.0, 0.0])
         totals[0] += 1
         totals[1] += spent
         totals[2] += spent_cpu
+
+    def _store(
+        self, job: _Job, rendered: Rendered, variants: list[tuple[str, bytes]] | None
+    ) -> None:
+        output = self.output
+        path = job.path
+        if job.html and not rendered.content_type.startswith("text/html"):
+            raise ExportError(f"{path} is listed as a page but answered {rendered.content_type}")
+        if job.html and b"csrfmiddlewaretoken" in rendered.body:
+            self.report.warnings.append(
+                f"{path} has a form that posts to the server: it cannot work in a static export"
+            )
+        output.write(job.name, rendered.body, variants=variants)
+        output.counts.rendered += 1
+        if job.full_key is not None:
+            output.state.page_keys[path] = job.full_key
 
     def _not_found_page(self) -> None:
         assert self.renderer is not None
@@ -411,7 +470,13 @@ def collect_static_if_needed(log: Callable[[str], None]) -> None:
 
 
 def publish(
-    out: Path | str, base_url: str | None = None, log: Callable[[str], None] = lambda _: None
+    out: Path | str,
+    base_url: str | None = None,
+    log: Callable[[str], None] = lambda _: None,
+    *,
+    workers: int | None = None,
 ) -> Report:
-    """Export the public site into *out* (see the module's documentation)."""
-    return Exporter(Path(out), base_url or settings.PUBLIC_BASE_URL, log).run()
+    """Export the public site into *out* (see the module's documentation), rendering in
+    *workers* processes (default TRIENLAM_EXPORT_WORKERS, else one per usable core)."""
+    count = parallel.default_workers() if workers is None else workers
+    return Exporter(Path(out), base_url or settings.PUBLIC_BASE_URL, log, count).run()

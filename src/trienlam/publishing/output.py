@@ -128,8 +128,13 @@ def page_file(path: str) -> str:
     return safe_relative(path)
 
 
-def _compressed(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    if PurePosixPath(name).suffix not in COMPRESSIBLE or len(data) < MIN_COMPRESS_BYTES:
+def compressible(name: str, data: bytes) -> bool:
+    return PurePosixPath(name).suffix in COMPRESSIBLE and len(data) >= MIN_COMPRESS_BYTES
+
+
+def compressed(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The .gz and .br copies written beside *name* (none for small or binary files)."""
+    if not compressible(name, data):
         return []
     return [
         (name + ".gz", gzip.compress(data, compresslevel=9, mtime=0)),
@@ -147,7 +152,7 @@ class _Compressor:
     def __call__(self, name: str, data: bytes) -> list[tuple[str, bytes]]:
         started, cpu = time.perf_counter(), time.process_time()
         try:
-            return _compressed(name, data)
+            return compressed(name, data)
         finally:
             self.seconds += time.perf_counter() - started
             self.cpu_seconds += time.process_time() - cpu
@@ -258,16 +263,39 @@ class VersionedOutput:
             raise ExportError(f"two outputs claim the same file: {name}") from exc
         return True
 
-    def write(self, name: str, data: bytes, *, compress: bool = True) -> None:
+    def write(
+        self,
+        name: str,
+        data: bytes,
+        *,
+        compress: bool = True,
+        variants: list[tuple[str, bytes]] | None = None,
+    ) -> None:
         """Put *data* at *name*: linked from the previous export if identical, else written
-        (with its .gz and .br copies)."""
+        (with its .gz and .br copies, or *variants* when a render worker made them)."""
         if name in self.state.files:
             raise ExportError(f"two outputs claim the same file: {name}")
         digest = hashlib.sha256(data).hexdigest()
         self.state.files[name] = FileRecord(digest, len(data))
         before = self.previous.files.get(name)
-        variants = self.compress(name, data) if compress else []
-        if before is not None and before.sha256 == digest and self._link_previous(name):
+        same = before is not None and before.sha256 == digest and self._link_previous(name)
+        if same and variants is None:
+            # Unchanged content: its compressed copies (deterministic) are the previous
+            # export's; link them rather than compress again.
+            copies = [name + ".gz", name + ".br"] if compress and compressible(name, data) else []
+            known = [self.previous.files.get(v) for v in copies]
+            if all(known):
+                if all(self._link_previous(v) for v in copies):
+                    for v, record in zip(copies, known, strict=True):
+                        self.state.files[v] = record  # type: ignore[assignment]
+                    self.counts.unchanged += 1
+                    return
+                for v in copies:  # one is missing on disk: compress and write them below
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.site / v).unlink()
+        if variants is None:
+            variants = self.compress(name, data) if compress else []
+        if same:
             if all(self._link_previous(v) for v, _ in variants):
                 for v, blob in variants:
                     self.state.files[v] = FileRecord(_sha(blob), len(blob))

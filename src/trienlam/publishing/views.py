@@ -30,7 +30,8 @@ def publish_page(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            report = publish(settings.TRIENLAM_EXPORT_DIR)
+            # In the exporting web server's own process: no forked render workers.
+            report = publish(settings.TRIENLAM_EXPORT_DIR, workers=1)
         except ExportError as exc:
             error = str(exc)
     context = {

@@ -26,6 +26,12 @@ class Command(BaseCommand):
             default="",
             help="address the export is served at (default: TRIENLAM_PUBLIC_BASE_URL)",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes rendering pages (default TRIENLAM_EXPORT_WORKERS, else one per core)",
+        )
         parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -35,7 +41,9 @@ class Command(BaseCommand):
         level = request_log.level
         request_log.setLevel(logging.WARNING)
         try:
-            report = publish(options["out"], options["base_url"] or None, log=log)
+            report = publish(
+                options["out"], options["base_url"] or None, log=log, workers=options["workers"]
+            )
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
         finally:
