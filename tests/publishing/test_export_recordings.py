@@ -1,6 +1,6 @@
 """Recordings in the static export: the original audio or video file, byte for byte, at the
 very URL the exported item page plays it from; never a withdrawn item's recording; reused,
-not copied again, by an incremental export."""
+not copied again, by an incremental export. And a site with no public item at all."""
 
 from __future__ import annotations
 
@@ -67,3 +67,15 @@ def test_an_incremental_export_keeps_recordings_without_copying(recordings, tmp_
     again = {m.pk: (out / m.recording_url.lstrip("/")).stat().st_ino for m in media}
     assert again == first  # the same files (hard links), not fresh copies
     assert Media.objects.filter(pk__in=first).count() == 2
+
+
+def test_a_site_without_public_items_still_gets_a_search_index(db: None, tmp_path: Path) -> None:
+    """Pagefind's binary refuses a site with no pages: the export falls back to an empty
+    bundle, so the exported search page works (and finds nothing)."""
+    b.item(b.institution(), identifier="NHAP-1", status=Item.Status.DRAFT)
+    out = tmp_path / "site"
+    report = publish(out, BASE_URL)
+    assert report.records == 0
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert "NHAP-1" not in "".join(p.name for p in out.rglob("*"))

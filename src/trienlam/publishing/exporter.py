@@ -234,6 +234,25 @@ class Exporter:
         self._timed("listing", started)
         self.log(f"{len(pages)} pages and {len(files)} files to export")
 
+        # Pagefind's binary indexes the search records in its own process while this one
+        # renders the pages and copies the files.
+        started = time.perf_counter()
+        indexing = self._start_search_index()
+        self._timed("search index", started)
+        try:
+            self._pages_and_files(pages, files)
+        except BaseException:
+            indexing.stop()
+            raise
+        started = time.perf_counter()
+        self._finish_search_index(indexing)
+        self._timed("search index", started)
+        self._sitemap([p for p, _, _ in pages])
+        self.report.seconds["compression"] = self.output.compress.seconds
+
+    def _pages_and_files(
+        self, pages: list[tuple[str, str | None, str]], files: list[tuple[str, str | None, str]]
+    ) -> None:
         started = time.perf_counter()
         jobs = [self._job(path, key, page_file(path), True, app) for path, key, app in pages]
         jobs += [self._job(path, key, safe_relative(path), False, app) for path, key, app in files]
@@ -251,11 +270,6 @@ class Exporter:
         started = time.perf_counter()
         self._media()
         self._timed("media", started)
-        started = time.perf_counter()
-        self._search_index()
-        self._timed("search index", started)
-        self._sitemap([p for p, _, _ in pages])
-        self.report.seconds["compression"] = self.output.compress.seconds
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -373,7 +387,11 @@ class Exporter:
                 source = Path(storage.path(path))
                 served = url.split("?")[0]
                 if served != f"{static_prefix}{name}":
-                    # Hashed by the manifest storage: take the collected (rewritten) copy.
+                    # Hashed by the manifest storage: the name carries a hash of the content,
+                    # so a name the previous export has is the same file — keep it unread.
+                    if self.output.keep(safe_relative(served)):
+                        continue
+                    # Otherwise take the collected (rewritten) copy.
                     source = Path(staticfiles_storage.path(served.removeprefix(static_prefix)))
                 self.output.write(safe_relative(served), source.read_bytes())
 
@@ -418,12 +436,19 @@ class Exporter:
             output.state.media_keys[uid] = key
             self.report.media += 1
 
-    def _search_index(self) -> None:
+    def _start_search_index(self) -> searchindex.Indexing:
+        """Write the search records (here: they come from the database) and start Pagefind
+        on them; :meth:`_finish_search_index` collects its bundle."""
         assert self.output.version_dir is not None
         folder = self.output.version_dir / "pagefind-build"
         work = self.output.version_dir / "pagefind-records"
-        self.report.records = searchindex.build_index(folder, work)
-        shutil.rmtree(work)
+        return searchindex.Indexing(work, folder, searchindex.write_records(work))
+
+    def _finish_search_index(self, indexing: searchindex.Indexing) -> None:
+        assert self.output.version_dir is not None
+        folder = self.output.version_dir / "pagefind-build"
+        self.report.records = indexing.finish()
+        shutil.rmtree(self.output.version_dir / "pagefind-records")
         try:
             pagefind_canon.canonicalize(folder)
         except pagefind_canon.CanonError as exc:

@@ -172,6 +172,7 @@ class VersionedOutput:
         self.version_dir: Path | None = None
         self.compress = _Compressor()
         self.swapped = False
+        self._made_dirs: set[Path] = set()  # folders of the new version known to exist
 
     # --- set-up and swap -------------------------------------------------------------------
 
@@ -249,7 +250,10 @@ class VersionedOutput:
 
     def _target(self, name: str) -> Path:
         target = self.site / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = target.parent
+        if folder not in self._made_dirs:  # one mkdir per folder, not one per file
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(folder)
         return target
 
     def _link_previous(self, name: str) -> bool:

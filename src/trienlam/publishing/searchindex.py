@@ -10,6 +10,10 @@ part and decade (named in the site's language, as Pagefind's UI shows the names)
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import subprocess
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -132,9 +136,11 @@ async def _build(source: Path, folder: Path) -> int:
     return int(result["page_count"])
 
 
-def build_index(folder: Path, work: Path) -> int:
-    """Write the Pagefind bundle (index, pagefind.js, the UI) into *folder*, using *work* for
-    the record pages; the number of records indexed."""
+def write_records(work: Path) -> int:
+    """Write the record pages Pagefind indexes into *work*; how many records there are.
+
+    Reads the database: call it from the exporting thread (a test's transaction, or the
+    export's own, is only visible there)."""
     count = 0
     for record in records():
         page = work / record.url.strip("/") / "index.html"
@@ -144,10 +150,52 @@ def build_index(folder: Path, work: Path) -> int:
     if not count:
         (work / "index.html").parent.mkdir(parents=True, exist_ok=True)
         (work / "index.html").write_text('<html lang="vi"><body></body></html>')
-    # In a thread of its own: the caller may already run an event loop (an async server,
-    # Playwright in the tests), and asyncio.run() refuses to nest.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        indexed = pool.submit(asyncio.run, _build(work, folder)).result()
-    if indexed < count:
-        raise RuntimeError(f"Pagefind indexed {indexed} of {count} records")
     return count
+
+
+class Indexing:
+    """Pagefind indexing the record pages of :func:`write_records`: its binary, started at
+    once in a process of its own (the export goes on meanwhile, and may fork its render
+    workers: no thread of ours is involved); :meth:`finish` waits for its bundle (index,
+    pagefind.js, the UI) in *folder*."""
+
+    def __init__(self, work: Path, folder: Path, count: int) -> None:
+        self.work, self.folder, self.count = work, folder, count
+        self.process: subprocess.Popen[bytes] | None = None
+        if count:
+            from pagefind_bin import get_executable
+
+            self.log = tempfile.TemporaryFile()
+            command = [os.fspath(get_executable()), "--site", os.fspath(work)]
+            command += ["--output-path", os.fspath(folder), "--force-language", "vi"]
+            self.process = subprocess.Popen(
+                command, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+
+    def finish(self) -> int:
+        """Wait for the bundle; the number of records indexed."""
+        if self.process is None:
+            # Pagefind's binary refuses a site without pages; its service writes an empty
+            # bundle (a search that finds nothing).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _build(self.work, self.folder)).result()
+            return 0
+        status = self.process.wait()
+        self.log.seek(0)
+        said = self.log.read().decode("utf-8", errors="replace")
+        self.log.close()
+        if status != 0:
+            raise RuntimeError(f"Pagefind failed (exit status {status}): {said[-2000:]}")
+        entry = json.loads((self.folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed = sum(int(language["page_count"]) for language in entry["languages"].values())
+        if indexed < self.count:
+            raise RuntimeError(f"Pagefind indexed {indexed} of {self.count} records")
+        return self.count
+
+    def stop(self) -> None:
+        """The export failed: end the indexing at once."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process is not None:
+            self.log.close()
