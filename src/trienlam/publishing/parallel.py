@@ -70,6 +70,14 @@ def _render(job: tuple[str, str, bool]) -> Done:
     )
 
 
+def _forget_inherited_connections() -> None:
+    """In a new worker: drop any database connection object inherited from the exporting
+    process without closing it (closing would end the session on the socket the parent
+    shares); the worker's first query opens its own connection."""
+    for alias in connections:
+        connections[alias].connection = None
+
+
 class Pool:
     """A pool of forked render workers; `render()` yields results in the order given."""
 
@@ -78,7 +86,9 @@ class Pool:
         _renderer = renderer
         # Each worker opens its own database connection: none may be shared across a fork.
         connections.close_all()
-        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        self._pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=_forget_inherited_connections
+        )
 
     def render(self, jobs: Iterable[tuple[str, str, bool]]) -> Iterator[Done]:
         yield from self._pool.imap(_render, jobs, chunksize=8)
