@@ -14,7 +14,7 @@ from tests.imaging import samples
 from tests.publishing.conftest import BASE_URL
 from trienlam.catalogue import processing
 from trienlam.catalogue.media import add_media
-from trienlam.catalogue.models import Item, Media
+from trienlam.catalogue.models import Item
 from trienlam.publishing.exporter import publish
 
 
@@ -53,8 +53,6 @@ def test_the_export_plays_each_recording_from_its_own_copy(recordings, tmp_path:
         with original.file.open("rb") as source:
             assert copy.read_bytes() == source.read(), url
     assert report.media >= 2
-    exported = {p.name for p in out.rglob("*") if p.is_file()}
-    assert not any(hidden.uid.hex in name for name in exported)
     assert hidden.uid.hex not in "\n".join(str(p) for p in out.rglob("*"))
 
 
@@ -65,8 +63,7 @@ def test_an_incremental_export_keeps_recordings_without_copying(recordings, tmp_
     first = {m.pk: (out / m.recording_url.lstrip("/")).stat().st_ino for m in media}
     publish(out, BASE_URL)
     again = {m.pk: (out / m.recording_url.lstrip("/")).stat().st_ino for m in media}
-    assert again == first  # the same files (hard links), not fresh copies
-    assert Media.objects.filter(pk__in=first).count() == 2
+    assert len(again) == 2 and again == first  # the same files (hard links), not fresh copies
 
 
 def test_a_site_without_public_items_still_gets_a_search_index(db: None, tmp_path: Path) -> None:

@@ -25,40 +25,36 @@ def common(db):  # type: ignore[no-untyped-def]
     archive = b.institution(slug="ttlt-ls", province=lang_son)
     other = b.institution("Kho lưu trữ khác", slug="ttlt-khac", province=lang_son)
     body = "Công văn về phong trào thi đua yêu nước của các xã vùng cao trong tỉnh."
-    for n in range(12):
-        b.item(
-            archive if n % 2 else other,
-            identifier=f"TL-1{n:03d}",
-            title=f"Công văn số {n} về làm đường liên xã vùng cao",
-            summary=body,
+
+    def entry(institution, identifier: str, title: str, summary: str, kind: str = "document"):  # type: ignore[no-untyped-def]
+        # no number or creator: only the title and the summary say "thi đua"
+        return b.item(
+            institution,
+            identifier=identifier,
+            title=title,
+            summary=summary,
             doc_number="",
             creator="",
-            kind="document" if n % 3 else "photo",
+            kind=kind,
         )
-    long_title = b.item(
+
+    for n in range(12):
+        entry(
+            archive if n % 2 else other,
+            f"TL-1{n:03d}",
+            f"Công văn số {n} về làm đường liên xã vùng cao",
+            body,
+            "document" if n % 3 else "photo",
+        )
+    long_title = entry(
         archive,
-        identifier="TL-2001",
-        title="Báo cáo tổng kết công tác thi đua khen thưởng của các huyện vùng cao năm 1960",
-        summary="Tổng kết.",
-        doc_number="",
-        creator="",
+        "TL-2001",
+        "Báo cáo tổng kết công tác thi đua khen thưởng của các huyện vùng cao năm 1960",
+        "Tổng kết.",
     )
-    best = b.item(
-        archive,
-        identifier="TL-2002",
-        title="Thi đua",
-        summary="Một văn bản ngắn.",
-        doc_number="",
-        creator="",
-    )
-    middle = b.item(
-        other,
-        identifier="TL-2003",
-        title="Lời kêu gọi thi đua ái quốc",
-        summary="Toàn văn lời kêu gọi.",
-        doc_number="",
-        creator="",
-        kind="photo",
+    best = entry(archive, "TL-2002", "Thi đua", "Một văn bản ngắn.")
+    middle = entry(
+        other, "TL-2003", "Lời kêu gọi thi đua ái quốc", "Toàn văn lời kêu gọi.", "photo"
     )
     return SimpleNamespace(archive=archive, other=other, best=best, middle=middle, long=long_title)
 

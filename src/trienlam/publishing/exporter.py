@@ -445,10 +445,9 @@ class Exporter:
         return searchindex.Indexing(work, folder, searchindex.write_records(work))
 
     def _finish_search_index(self, indexing: searchindex.Indexing) -> None:
-        assert self.output.version_dir is not None
-        folder = self.output.version_dir / "pagefind-build"
+        folder = indexing.folder
         self.report.records = indexing.finish()
-        shutil.rmtree(self.output.version_dir / "pagefind-records")
+        shutil.rmtree(indexing.work)
         try:
             pagefind_canon.canonicalize(folder)
         except pagefind_canon.CanonError as exc:

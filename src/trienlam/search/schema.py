@@ -19,6 +19,23 @@ from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+# What search_text's triggers do to the three FTS5 tables: add a row's entries, remove them
+# (external-content and contentless FTS5 tables are told the old values to remove).
+_ADD_NEW = """
+    INSERT INTO search_fts(rowid, head, body, facets)
+    VALUES (NEW.item_id, NEW.head, NEW.body, NEW.facets);
+    INSERT INTO search_afts(rowid, ahead, abody)
+    VALUES (NEW.item_id, NEW.ahead, NEW.abody);
+    INSERT INTO search_hfts(rowid, head, ahead, facets)
+    VALUES (NEW.rank_key, NEW.head, NEW.ahead, NEW.facets);"""
+_REMOVE_OLD = """
+    INSERT INTO search_fts(search_fts, rowid, head, body, facets)
+    VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
+    INSERT INTO search_afts(search_afts, rowid, ahead, abody)
+    VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody);
+    INSERT INTO search_hfts(search_hfts, rowid, head, ahead, facets)
+    VALUES ('delete', OLD.rank_key, OLD.head, OLD.ahead, OLD.facets);"""
+
 SQLITE = [
     # External-content FTS5 over search_text: the index only, the text is not stored twice.
     # The folded columns and the accent-keeping ones are two tables, so that the common
@@ -48,33 +65,9 @@ SQLITE = [
     "DROP TRIGGER IF EXISTS search_text_ai",
     "DROP TRIGGER IF EXISTS search_text_ad",
     "DROP TRIGGER IF EXISTS search_text_au",
-    """CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
-        INSERT INTO search_fts(rowid, head, body, facets)
-        VALUES (NEW.item_id, NEW.head, NEW.body, NEW.facets);
-        INSERT INTO search_afts(rowid, ahead, abody)
-        VALUES (NEW.item_id, NEW.ahead, NEW.abody);
-        INSERT INTO search_hfts(rowid, head, ahead, facets)
-        VALUES (NEW.rank_key, NEW.head, NEW.ahead, NEW.facets); END""",
-    """CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
-        INSERT INTO search_fts(search_fts, rowid, head, body, facets)
-        VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
-        INSERT INTO search_afts(search_afts, rowid, ahead, abody)
-        VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody);
-        INSERT INTO search_hfts(search_hfts, rowid, head, ahead, facets)
-        VALUES ('delete', OLD.rank_key, OLD.head, OLD.ahead, OLD.facets); END""",
-    """CREATE TRIGGER search_text_au AFTER UPDATE ON search_text BEGIN
-        INSERT INTO search_fts(search_fts, rowid, head, body, facets)
-        VALUES ('delete', OLD.item_id, OLD.head, OLD.body, OLD.facets);
-        INSERT INTO search_afts(search_afts, rowid, ahead, abody)
-        VALUES ('delete', OLD.item_id, OLD.ahead, OLD.abody);
-        INSERT INTO search_hfts(search_hfts, rowid, head, ahead, facets)
-        VALUES ('delete', OLD.rank_key, OLD.head, OLD.ahead, OLD.facets);
-        INSERT INTO search_fts(rowid, head, body, facets)
-        VALUES (NEW.item_id, NEW.head, NEW.body, NEW.facets);
-        INSERT INTO search_afts(rowid, ahead, abody)
-        VALUES (NEW.item_id, NEW.ahead, NEW.abody);
-        INSERT INTO search_hfts(rowid, head, ahead, facets)
-        VALUES (NEW.rank_key, NEW.head, NEW.ahead, NEW.facets); END""",
+    f"CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN {_ADD_NEW} END",
+    f"CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN {_REMOVE_OLD} END",
+    f"CREATE TRIGGER search_text_au AFTER UPDATE ON search_text BEGIN {_REMOVE_OLD} {_ADD_NEW} END",
     # Items: hide at once when no longer published; queue when published.
     """CREATE TRIGGER IF NOT EXISTS search_item_ai AFTER INSERT ON catalogue_item
         WHEN NEW.status = 'published' BEGIN
