@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from trienlam.catalogue.models import Item
 from trienlam.exhibitions.models import Exhibition, Placement
-from trienlam.lib.folding import accent_tokens, fold, tokens
+from trienlam.lib.folding import accent_tokens, tokens
 from trienlam.search.models import DirtyItem, SearchEntry, SearchText
 
 CHUNK = 1000
@@ -266,8 +266,3 @@ def rebuild() -> int:
             cursor.execute("ANALYZE search_entry")
             cursor.execute("ANALYZE search_text")
     return len(ids)
-
-
-def fold_query_text(text: str) -> str:
-    """The folded form of a query, as shown to the visitor ("Đường" -> "duong")."""
-    return " ".join(fold(text).split())
