@@ -258,7 +258,7 @@ def test_queries_do_not_grow_with_the_items(client, catalogue, url, tmp_path) ->
 
 
 def test_published_pages_list_every_browse_page(catalogue) -> None:
-    pages = list(published.pages())
+    pages = [path for path, _key in published.pages()]
     assert pages[:3] == ["/tinh/", "/thoi-gian/", "/don-vi/"]
     assert sorted(pages[3:]) == sorted(
         f"/don-vi/{slug}/" for slug in Institution.objects.values_list("slug", flat=True)
@@ -266,6 +266,37 @@ def test_published_pages_list_every_browse_page(catalogue) -> None:
     client = Client()
     for path in pages:
         assert client.get(path).status_code == 200, path
+
+
+def test_browse_page_keys_follow_what_each_page_shows(catalogue) -> None:
+    """The static export renders a browse page again only when its key changes: editing one
+    item changes its institution's page and the overviews, not the other institutions."""
+    before = dict(published.pages())
+    item = Item.objects.public().select_related("institution").order_by("pk").first()
+    item.title += " (sửa)"
+    item.save()
+    after = dict(published.pages())
+    changed = {path for path in before if before[path] != after[path]}
+    own = reverse("institution", kwargs={"slug": item.institution.slug})
+    assert changed == {"/tinh/", "/thoi-gian/", "/don-vi/", own}
+
+    # An institution renamed: its page, the overviews, and its predecessors' pages (they
+    # name it as their successor).
+    before = after
+    successor = item.institution
+    predecessor = Institution.objects.exclude(pk=successor.pk).order_by("pk").first()
+    predecessor.successor = successor
+    predecessor.save()
+    after = dict(published.pages())
+    own_predecessor = reverse("institution", kwargs={"slug": predecessor.slug})
+    changed = {path for path in before if before[path] != after[path]}
+    assert {own, own_predecessor} <= changed
+    # A withdrawn item leaves its institution's page.
+    before = after
+    item.status = Item.Status.WITHDRAWN
+    item.save()
+    after = dict(published.pages())
+    assert before[own] != after[own]
 
 
 def test_site_nav_links_the_browse_pages(client, catalogue) -> None:

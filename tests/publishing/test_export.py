@@ -125,10 +125,17 @@ def test_second_run_rewrites_only_what_changed(site: Site, tmp_path: Path) -> No
     page = out / "tu-lieu" / site.small.report.identifier / "index.html"
     untouched_inode = page.stat().st_ino
 
+    # Pagefind's record pages are kept beside the versions and rewritten only when they
+    # change (not a thousand folders written and removed per export).
+    records = tmp_path / ".site.versions" / "search-records"
+    record = records / "tu-lieu" / site.small.report.identifier / "index.html"
+    record_stamp = record.stat().st_ino, record.stat().st_mtime_ns
+
     unchanged = publish(out, BASE_URL)
     assert unchanged.counts.written == 0
     assert unchanged.counts.removed == 0
     assert unchanged.counts.tiles_copied == 0
+    assert (record.stat().st_ino, record.stat().st_mtime_ns) == record_stamp
 
     letter = site.small.letter
     letter.title = "Công văn về phong trào thi đua (đã sửa)"
@@ -144,6 +151,9 @@ def test_second_run_rewrites_only_what_changed(site: Site, tmp_path: Path) -> No
     # Reused without rendering: the standalone page of the photo and the quotation's page.
     assert changed.counts.skipped >= 3
     assert 0 < changed.counts.written < first.counts.written / 3
+    letter_record = records / "tu-lieu" / letter.identifier / "index.html"
+    assert fold("(đã sửa)") in letter_record.read_text()
+    assert (record.stat().st_ino, record.stat().st_mtime_ns) == record_stamp
 
     letter.status = letter.Status.WITHDRAWN
     letter.save()
@@ -151,6 +161,8 @@ def test_second_run_rewrites_only_what_changed(site: Site, tmp_path: Path) -> No
     assert withdrawn.counts.removed > 0
     assert not (out / f"tu-lieu/{letter.identifier}").exists()
     assert not any(letter.identifier in name for name in _files(out))
+    assert not letter_record.parent.exists()  # its record is gone, and its folder
+    assert record.is_file()
 
 
 def test_clean_without_a_counter_address(site: Site, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]

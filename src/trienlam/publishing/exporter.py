@@ -296,6 +296,7 @@ class Exporter:
         for job in jobs:
             by_app.setdefault(job.app, []).append(job)
         assert self.renderer is not None
+        self.output.wait_for_cleaner()
         pool = parallel.Pool(self.renderer, workers)
         self.report.workers = workers
         try:
@@ -441,13 +442,12 @@ class Exporter:
         on them; :meth:`_finish_search_index` collects its bundle."""
         assert self.output.version_dir is not None
         folder = self.output.version_dir / "pagefind-build"
-        work = self.output.version_dir / "pagefind-records"
+        work = self.output.versions / "search-records"  # kept: updated in place
         return searchindex.Indexing(work, folder, searchindex.write_records(work))
 
     def _finish_search_index(self, indexing: searchindex.Indexing) -> None:
         folder = indexing.folder
         self.report.records = indexing.finish()
-        shutil.rmtree(indexing.work)
         try:
             pagefind_canon.canonicalize(folder)
         except pagefind_canon.CanonError as exc:

@@ -14,6 +14,10 @@ modification time: CDNs and `rsync` see it unchanged). When everything is writte
 symlink is made and renamed over ``--out`` (`rename(2)` is atomic), so a reader sees the
 old export or the new one, never a mix; a crash or kill at any moment leaves the old one
 served and only a stray folder behind, which the next run removes.
+
+The version served before the swap stays on disk until the next export (a way back for the
+operator: point the link at it again); the next export removes it, and any stray folder, in a
+thread while it renders, so that removing thousands of folders is not on its critical path.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -172,7 +177,10 @@ class VersionedOutput:
         self.version_dir: Path | None = None
         self.compress = _Compressor()
         self.swapped = False
-        self._made_dirs: set[Path] = set()  # folders of the new version known to exist
+        self._made_dirs: set[str] = set()  # folders of the new version known to exist
+        self._site = ""  # the new version's site folder and the served one's, as strings:
+        self._previous = ""  # thousands of joins per export (pathlib's cost more than a link)
+        self._cleaner: threading.Thread | None = None
 
     # --- set-up and swap -------------------------------------------------------------------
 
@@ -206,17 +214,29 @@ class VersionedOutput:
         if self.out.is_symlink():
             self.previous_dir = Path(os.path.realpath(self.out))
             self.previous = State.load(self.previous_dir.parent / STATE_FILE)
+            self._previous = os.fspath(self.previous_dir)
         numbers = [int(p.name) for p in self.versions.iterdir() if p.name.isdigit()]
         self.version_dir = self.versions / str(max(numbers, default=0) + 1)
         self._remove_stale()
         (self.version_dir / "site").mkdir(parents=True)
+        self._site = os.fspath(self.version_dir / "site")
 
     def _remove_stale(self) -> None:
-        """Folders left by crashed or killed runs, and versions older than the served one."""
+        """Start removing, in a thread, the folders left by crashed or killed runs and the
+        versions older than the served one (the one before it, kept by the last run)."""
         keep = {self.previous_dir.parent} if self.previous_dir else set()
-        for child in self.versions.iterdir():
-            if child.name.isdigit() and child not in keep:
-                shutil.rmtree(child, ignore_errors=True)
+        stale = [
+            child
+            for child in self.versions.iterdir()
+            if child.name.isdigit() and child not in keep and child != self.version_dir
+        ]
+        if stale:
+            self._cleaner = threading.Thread(
+                target=lambda: [shutil.rmtree(c, ignore_errors=True) for c in stale],
+                name="export-cleaner",
+                daemon=True,
+            )
+            self._cleaner.start()
 
     @property
     def site(self) -> Path:
@@ -237,22 +257,28 @@ class VersionedOutput:
         os.replace(link, self.out)
         self.swapped = True
         _fsync_dir(self.out.parent)
-        if self.previous_dir is not None:
-            shutil.rmtree(self.previous_dir.parent, ignore_errors=True)
         self.release()
 
+    def wait_for_cleaner(self) -> None:
+        """Let the removal of old versions end (before forking: a child must not inherit a
+        thread in the middle of its work)."""
+        if self._cleaner is not None:
+            self._cleaner.join()
+            self._cleaner = None
+
     def release(self) -> None:
+        self.wait_for_cleaner()
         if self._lock is not None:
             os.close(self._lock)
             self._lock = None
 
     # --- writing ---------------------------------------------------------------------------
 
-    def _target(self, name: str) -> Path:
-        target = self.site / name
-        folder = target.parent
+    def _target(self, name: str) -> str:
+        target = os.path.join(self._site, name)
+        folder = os.path.dirname(target)
         if folder not in self._made_dirs:  # one mkdir per folder, not one per file
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self._made_dirs.add(folder)
         return target
 
@@ -260,7 +286,7 @@ class VersionedOutput:
         if self.previous_dir is None:
             return False
         try:
-            os.link(self.previous_dir / name, self._target(name))
+            os.link(os.path.join(self._previous, name), self._target(name))
         except FileNotFoundError:
             return False
         except FileExistsError as exc:
@@ -334,8 +360,9 @@ class VersionedOutput:
         # Never write through an existing name: it may be a hard link into the served export.
         target = self._target(name)
         with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        target.write_bytes(data)
+            os.unlink(target)
+        with open(target, "wb") as f:
+            f.write(data)
 
     def copy_tree_file(self, name: str, source: Path, *, link_previous: bool) -> None:
         """A tile or recording: hard-linked from the previous export when its build is
@@ -350,7 +377,7 @@ class VersionedOutput:
             return
         target = self._target(name)
         shutil.copyfile(source, target)
-        self.state.files[name] = FileRecord("", target.stat().st_size)
+        self.state.files[name] = FileRecord("", os.stat(target).st_size)
         self.counts.tiles_copied += 1
 
     def write_stream(self, name: str, source: BinaryIO) -> None:
@@ -359,7 +386,7 @@ class VersionedOutput:
             raise ExportError(f"two outputs claim the same file: {name}")
         hasher = hashlib.sha256()
         size = 0
-        with self._target(name).open("wb") as target:
+        with open(self._target(name), "wb") as target:
             while chunk := source.read(1 << 20):
                 hasher.update(chunk)
                 target.write(chunk)

@@ -137,20 +137,53 @@ async def _build(source: Path, folder: Path) -> int:
 
 
 def write_records(work: Path) -> int:
-    """Write the record pages Pagefind indexes into *work*; how many records there are.
+    """Bring the record pages Pagefind indexes in *work* up to date; how many records there
+    are.
 
-    Reads the database: call it from the exporting thread (a test's transaction, or the
-    export's own, is only visible there)."""
-    count = 0
+    *work* is kept from one export to the next: a page is rewritten only when its bytes
+    change, and pages (or anything else) no longer wanted are removed, so an export after a
+    small change writes a few files instead of a thousand folders. Reads the database: call
+    it from the exporting thread (a test's transaction, or the export's own, is only visible
+    there)."""
+    wanted: set[str] = set()
     for record in records():
-        page = work / record.url.strip("/") / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(_record_page(record))
-        count += 1
+        name = os.path.join(record.url.strip("/"), "index.html")
+        _put(work, name, _record_page(record).encode("utf-8"))
+        wanted.add(name)
+    count = len(wanted)
     if not count:
-        (work / "index.html").parent.mkdir(parents=True, exist_ok=True)
-        (work / "index.html").write_text('<html lang="vi"><body></body></html>')
+        # Pagefind's service needs a page to write an (empty) bundle.
+        _put(work, "index.html", b'<html lang="vi"><body></body></html>')
+        wanted.add("index.html")
+    _remove_unwanted(work, wanted)
     return count
+
+
+def _put(work: Path, name: str, data: bytes) -> None:
+    path = os.path.join(work, name)
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.tmp-{os.getpid()}"
+    with open(temporary, "wb") as f:
+        f.write(data)
+    os.replace(temporary, path)
+
+
+def _remove_unwanted(work: Path, wanted: set[str]) -> None:
+    """Remove every file of *work* not in *wanted* (records of items no longer public, a
+    write cut short), and the folders left empty."""
+    for folder, _dirs, files in os.walk(work, topdown=False):
+        relative = os.path.relpath(folder, work)
+        for name in files:
+            path = name if relative == "." else os.path.join(relative, name)
+            if path not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if relative != "." and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 class Indexing:
