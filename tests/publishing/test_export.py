@@ -12,6 +12,7 @@ import pytest
 
 from tests.publishing.conftest import BASE_URL, Site
 from tests.publishing.linkcheck import check_site
+from trienlam.exhibitions.models import Placement
 from trienlam.lib.folding import fold
 from trienlam.publishing.exporter import publish
 from trienlam.publishing.output import ExportError
@@ -163,6 +164,28 @@ def test_second_run_rewrites_only_what_changed(site: Site, tmp_path: Path) -> No
     assert not any(letter.identifier in name for name in _files(out))
     assert not letter_record.parent.exists()  # its record is gone, and its folder
     assert record.is_file()
+
+
+def test_a_record_follows_the_parts_its_item_is_shown_in(site: Site, tmp_path: Path) -> None:
+    """A search record is built again when what it shows changes without its item changing:
+    here the item is moved to another part (the record's "Part" facet)."""
+    out = tmp_path / "site"
+    publish(out, BASE_URL)
+    record = (
+        tmp_path / ".site.versions" / "search-records" / "tu-lieu" / site.small.report.identifier
+    ) / "index.html"
+    assert site.small.part2.title not in record.read_text()
+    placement = Placement.objects.get(item=site.small.report)
+    placement.section = site.small.part2
+    placement.save()
+    publish(out, BASE_URL)
+    assert site.small.part2.title in record.read_text()
+    # A lost manifest: every record is checked again, and nothing changes.
+    stamp = record.stat().st_mtime_ns
+    (record.parents[2] / "records.json").unlink()
+    publish(out, BASE_URL)
+    assert record.stat().st_mtime_ns == stamp
+    assert (record.parents[2] / "records.json").is_file()
 
 
 def test_clean_without_a_counter_address(site: Site, tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]

@@ -28,8 +28,8 @@ def pages() -> Iterable[tuple[str, str]]:
     yield reverse("institutions"), overview
 
     by_institution: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for pk, institution_id in Item.objects.public().order_by("pk").values_list(
-        "pk", "institution_id"
+    for pk, institution_id in (
+        Item.objects.public().order_by("pk").values_list("pk", "institution_id")
     ):
         by_institution[institution_id].append((pk, items[pk]))
     predecessors: dict[int, list[dict[str, Any]]] = defaultdict(list)

@@ -443,7 +443,7 @@ class Exporter:
         assert self.output.version_dir is not None
         folder = self.output.version_dir / "pagefind-build"
         work = self.output.versions / "search-records"  # kept: updated in place
-        return searchindex.Indexing(work, folder, searchindex.write_records(work))
+        return searchindex.Indexing(work, folder, searchindex.write_records(work, self.site_key))
 
     def _finish_search_index(self, indexing: searchindex.Indexing) -> None:
         folder = indexing.folder

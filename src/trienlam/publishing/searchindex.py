@@ -15,7 +15,7 @@ import os
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,9 @@ from django.utils.translation import gettext as _
 from trienlam.catalogue.models import Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement
 from trienlam.lib.folding import fold
+from trienlam.publishing.keys import digest, item_digests
+
+RECORDS_MANIFEST = "records.json"
 
 
 @dataclass
@@ -48,15 +51,20 @@ def _parts_of_items() -> dict[int, set[str]]:
     return parts
 
 
-def records() -> Iterator[Record]:
-    """One record per public item, pointing at its own page."""
-    parts = _parts_of_items()
+def records(
+    ids: Collection[int] | None = None, parts: dict[int, set[str]] | None = None
+) -> Iterator[tuple[int, Record]]:
+    """(item id, record) for every public item (or those of *ids*), pointing at its own page."""
+    if parts is None:
+        parts = _parts_of_items()
     queryset = (
         Item.objects.public()
         .select_related("institution", "province")
         .prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
         .order_by("identifier")
     )
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
     for item in queryset:
         words = [
             item.title,
@@ -89,11 +97,14 @@ def records() -> Iterator[Record]:
             filters[_("Decade")] = [f"{decade}–{decade + 9}"]
         if parts.get(item.pk):
             filters[_("Part")] = sorted(parts[item.pk])
-        yield Record(
-            url=reverse("item", kwargs={"identifier": item.identifier}),
-            content=fold(" ".join(w for w in words if w)),
-            meta=meta,
-            filters=filters,
+        yield (
+            item.pk,
+            Record(
+                url=reverse("item", kwargs={"identifier": item.identifier}),
+                content=fold(" ".join(w for w in words if w)),
+                meta=meta,
+                filters=filters,
+            ),
         )
 
 
@@ -136,26 +147,43 @@ async def _build(source: Path, folder: Path) -> int:
     return int(result["page_count"])
 
 
-def write_records(work: Path) -> int:
+def write_records(work: Path, site_key: str) -> int:
     """Bring the record pages Pagefind indexes in *work* up to date; how many records there
     are.
 
-    *work* is kept from one export to the next: a page is rewritten only when its bytes
-    change, and pages (or anything else) no longer wanted are removed, so an export after a
-    small change writes a few files instead of a thousand folders. Reads the database: call
-    it from the exporting thread (a test's transaction, or the export's own, is only visible
-    there)."""
-    wanted: set[str] = set()
-    for record in records():
+    *work* is kept from one export to the next. Its manifest (`records.json`) holds, per
+    item, a key of what its record is made of (the item's page digest, which covers its row,
+    institution, province and media, and the parts it is shown in) under the export's
+    *site_key* (code, templates, translations): only the records whose key changed are built
+    again from the database, a page is rewritten only when its bytes change, and pages (or
+    anything else) no longer wanted are removed. Reads the database: call it from the
+    exporting thread (a test's transaction, or the export's own, is only visible there)."""
+    parts = _parts_of_items()
+    keys = {pk: digest(d, sorted(parts.get(pk, ()))) for pk, d in item_digests().items()}
+    try:
+        manifest = json.loads((work / RECORDS_MANIFEST).read_text(encoding="utf-8"))
+        known = manifest["records"] if manifest.get("site") == site_key else {}
+    except (OSError, ValueError, KeyError, AttributeError):
+        known = {}
+    kept: dict[str, list[str]] = {}
+    for pk, key in keys.items():
+        entry = known.get(str(pk))
+        if entry and entry[0] == key and os.path.isfile(os.path.join(work, entry[1])):
+            kept[str(pk)] = entry
+    for pk, record in records([pk for pk in keys if str(pk) not in kept], parts):
         name = os.path.join(record.url.strip("/"), "index.html")
         _put(work, name, _record_page(record).encode("utf-8"))
-        wanted.add(name)
+        kept[str(pk)] = [keys[pk], name]
+    wanted = {name for _key, name in kept.values()}
     count = len(wanted)
     if not count:
         # Pagefind's service needs a page to write an (empty) bundle.
         _put(work, "index.html", b'<html lang="vi"><body></body></html>')
         wanted.add("index.html")
-    _remove_unwanted(work, wanted)
+    # The manifest last: if the export stops before, the next one checks every page again.
+    _remove_unwanted(work, wanted | {RECORDS_MANIFEST})
+    body = json.dumps({"site": site_key, "records": kept}, sort_keys=True)
+    _put(work, RECORDS_MANIFEST, body.encode("utf-8"))
     return count
 
 
