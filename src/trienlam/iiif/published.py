@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from trienlam.catalogue.models import Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement
@@ -21,8 +21,10 @@ File = str | tuple[str, str]
 
 def files() -> Iterator[File]:
     items = item_digests()
+    # Only an item with media can have a manifest: the others are not even loaded.
     queryset = (
         Item.objects.public()
+        .filter(Exists(Media.objects.filter(item=OuterRef("pk"))))
         .order_by("pk")
         .prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
     )
