@@ -11,6 +11,8 @@ read with os.wait4):
         page is at most derive.OVERLAP_MAX_PIXELS (24 MP), else after it from its pyramid;
   ours-seq  the same with overlap=False: always after dzsave, from its pyramid (what a
         worker started with VIPS_CONCURRENCY=1 does; not run unless asked for);
+  ref   ours as called by default, but from another copy of derive.py (--ref FILE, e.g. the
+        code before a change), for before/after ratios measured in the same run;
   bare  pyvips dzsave(layout="iiif3") with the same tile settings (512 px, Q80, no
         metadata): the overhead baseline, tiles only;
   iiif  the Pillow-based static tiler of the `iiif` PyPI package (iiif.static.IIIFStatic):
@@ -23,6 +25,7 @@ Not a timed test: `--smoke` just proves it runs (tests/imaging/test_bench_smoke.
     python bench/imaging.py --quick         # 12 MP only
     python bench/imaging.py --sizes 12,40 --json results.json
     python bench/imaging.py --smoke         # 1 MP JPEG, one run of each tiler
+    python bench/imaging.py --sizes 12 --tilers ours,ref,bare --ref /tmp/before/derive.py
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-TILERS = ("ours", "ours-seq", "bare", "iiif")
+TILERS = ("ours", "ours-seq", "ref", "bare", "iiif")
+REF_ENV = "TRIENLAM_BENCH_REF_DERIVE"  # the derive.py that the "ref" tiler runs
 TILE_SIZE = 512
 TILE_QUALITY = 80
 TARGET_THROUGHPUT_VS_BARE = 0.9
@@ -116,12 +120,27 @@ def _tree(root: Path) -> tuple[int, int]:
     return total, files
 
 
+def _load_ref(path: str) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("trienlam_bench_ref_derive", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
 def worker(tiler: str, source: str, out: str) -> dict[str, Any]:
     """Run one tiler once, in this (fresh) process, and describe what it did."""
     out_dir = Path(out)
     phases: dict[str, float] = {}
-    if tiler in ("ours", "ours-seq"):
+    if tiler in ("ours", "ours-seq", "ref"):
         from trienlam.imaging import derive
+
+        if tiler == "ref":
+            derive = _load_ref(os.environ[REF_ENV])
 
         original = derive._write_copies
 
@@ -140,7 +159,7 @@ def worker(tiler: str, source: str, out: str) -> dict[str, Any]:
             page_index=0,
             target_dir=out_dir / "page",
             id_base="https://example.org/iiif/page",
-            overlap=None if tiler == "ours" else False,
+            overlap=False if tiler == "ours-seq" else None,
         )
     elif tiler == "bare":
         import pyvips
@@ -234,7 +253,7 @@ def ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for image in dict.fromkeys(r["image"] for r in rows):
         by = {r["tiler"]: r for r in rows if r["image"] == image}
-        for name in ("ours", "ours-seq"):
+        for name in ("ours", "ours-seq", "ref"):
             if name not in by:
                 continue
             entry: dict[str, Any] = {"image": image, "tiler": name}
@@ -311,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="12 MP only")
     parser.add_argument("--smoke", action="store_true", help="1 MP JPEG, one run of each")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--ref", metavar="FILE", help="the derive.py that the `ref` tiler runs")
     args = parser.parse_args(argv)
 
     if args.worker:
@@ -324,10 +344,15 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [12.0]
     tilers = [t for t in args.tilers.split(",") if t]
     if args.smoke:
-        sizes, formats, repeat, tilers = [1.0], ["jpeg"], 1, list(TILERS)
+        sizes, formats, repeat = [1.0], ["jpeg"], 1
+        tilers = [t for t in TILERS if t != "ref" or args.ref]
     for name in tilers:
         if name not in TILERS:
             parser.error(f"unknown tiler {name!r}; choose from {', '.join(TILERS)}")
+    if "ref" in tilers:
+        if not args.ref:
+            parser.error("the `ref` tiler needs --ref FILE (a copy of derive.py)")
+        os.environ[REF_ENV] = os.path.abspath(args.ref)
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="trienlam-bench-imaging-") as tmp:

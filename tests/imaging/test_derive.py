@@ -459,3 +459,81 @@ def test_copies_alongside_dzsave_only_with_a_spare_thread_and_a_page_of_moderate
     check_complete(tmp_path / "t", derived)
     assert (1300, 900) in derived.sizes
     assert bool(joined) is from_the_tiles
+
+
+@pytest.mark.parametrize("overlap", [False, True], ids=["from-the-tiles", "alongside-dzsave"])
+def test_the_tops_webp_is_the_same_picture_as_dzsaves_top(tmp_path, overlap):
+    # 12 MP-like proportions, smaller: the top (scale 8) is 182×258, made by dzsave as JPEG;
+    # its WebP comes from the copies (the 240 one), at exactly the top's size.
+    source = samples.jpeg(tmp_path / "p.jpg", 1456, 2059)
+    target = tmp_path / "t"
+    derived = derive_page(
+        source, kind="image", page_index=0, target_dir=target, id_base=ID, overlap=overlap
+    )
+    check_complete(target, derived)
+    top = derive._size_plan(1456, 2059).top
+    assert top == (182, 258) and top in derived.sizes
+    folder = target / "full" / "182,258" / "0"
+    jpeg = pyvips.Image.new_from_file(str(folder / "default.jpg"))
+    webp = pyvips.Image.new_from_file(str(folder / "default.webp"))
+    assert (webp.width, webp.height) == (jpeg.width, jpeg.height) == top
+    assert (webp.cast("float") - jpeg.cast("float")).abs().avg() < 6
+
+
+@pytest.mark.parametrize(
+    ("name", "overlap", "shared"),
+    [("p.jpg", True, True), ("p.jpg", False, False), ("p.tif", True, False)],
+)
+def test_a_jpeg_read_twice_is_decoded_from_one_copy_of_its_bytes(tmp_path, name, overlap, shared):
+    source = tmp_path / name
+    if name.endswith(".jpg"):
+        samples.jpeg(source, 1200, 800)
+    else:
+        samples.page(1200, 800).tiffsave(str(source))
+    with derive._open_page(os.fspath(source), "image", 0, tmp_path, overlap) as page:
+        assert (page.data is not None) is shared
+        if shared:
+            assert page.data[:] == source.read_bytes()
+        level = page.level(2)
+        assert (level.width, level.height) == (600, 400)
+        assert abs(level.avg() - page.tiles.shrink(2, 2).avg()) < 2
+
+
+def test_a_set_found_incomplete_before_the_swap_is_refused_and_leaves_nothing(
+    files, tmp_path, monkeypatch
+):
+    target = tmp_path / "iiif" / "x"
+    before = derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    write_info = derive._write_info
+
+    def and_lose_a_tile(out, id_base, sizes):
+        info = write_info(out, id_base, sizes)
+        (out / "0,0,512,512" / "512,512" / "0" / "default.jpg").unlink()
+        return info
+
+    monkeypatch.setattr(derive, "_write_info", and_lose_a_tile)
+    with pytest.raises(RuntimeError, match=r"incomplete IIIF image, 1 missing.*0,0,512,512"):
+        derive_page(files["jpeg"], kind="image", page_index=0, target_dir=target, id_base=ID)
+    check_complete(target, before)
+    assert siblings(target) == []
+
+
+@pytest.mark.parametrize("overlap", [False, True], ids=["from-the-tiles", "alongside-dzsave"])
+def test_copies_alongside_dzsave_are_computed_by_one_libvips_worker(tmp_path, monkeypatch, overlap):
+    # Alongside dzsave the copies take the core it leaves idle, not a share of its workers'.
+    seen = []
+    save_jpeg = derive._save_jpeg
+
+    def recording(image, folder):
+        concurrency = image.get("concurrency") if image.get_typeof("concurrency") else None
+        seen.append((image.width, concurrency))
+        return save_jpeg(image, folder)
+
+    monkeypatch.setattr(derive, "_save_jpeg", recording)
+    source = samples.jpeg(tmp_path / "p.jpg", 2600, 1800)
+    derived = derive_page(
+        source, kind="image", page_index=0, target_dir=tmp_path / "t", id_base=ID, overlap=overlap
+    )
+    check_complete(tmp_path / "t", derived)
+    assert [w for w, _ in seen] == [1300, 960, 480, 240]
+    assert {c for _, c in seen} == ({1} if overlap else {None})
