@@ -90,6 +90,7 @@ def test_a_killed_export_leaves_the_previous_one_served(tmp_path: Path) -> None:
         assert _snapshot(out) == before, f"the served export changed after a kill at {delay}s"
     assert killed_mid_run >= 3
 
+    served_before = os.readlink(out)  # the first export's, or one killed after its swap
     _run(env, "publish", "--out", str(out), "--base-url", BASE_URL)
     assert os.readlink(out) != target
     assert "Sau khi sửa" in (out / "index.html").read_text()
@@ -101,8 +102,9 @@ def test_a_killed_export_leaves_the_previous_one_served(tmp_path: Path) -> None:
 
     # The strays of the killed runs are removed; the version served before stays, complete,
     # as a way back, until the next export.
-    previous = Path(target).parent.name
+    previous = Path(served_before).parent.name
     assert left() == [previous, served]
-    assert _snapshot(versions / previous / "site") == before
+    if served_before == target:
+        assert _snapshot(versions / previous / "site") == before
     _run(env, "publish", "--out", str(out), "--base-url", BASE_URL)
     assert left() == [served, Path(os.readlink(out)).parent.name]
