@@ -17,21 +17,31 @@ from trienlam.browse.links import search_url
 from trienlam.browse.maps import province_map
 from trienlam.browse.timeline import build_timeline
 from trienlam.catalogue.models import Institution, Item, Media, Province
+from trienlam.operations import memo
 
 # An institution's page shows this many of its items; the search page lists them all.
 INSTITUTION_ITEMS_SHOWN = 48
 
 
+def _counts_by(field: str) -> dict[int | None, int]:
+    """Public items per value of *field*, kept per content version (operations/memo.py)."""
+
+    def compute() -> dict[int | None, int]:
+        return dict(
+            Item.objects.public()
+            .order_by()
+            .values_list(field)
+            .annotate(n=Count("id"))
+            .values_list(field, "n")
+        )
+
+    return memo.shared(f"browse:counts:{field}", compute)
+
+
 def provinces(request: HttpRequest) -> HttpResponse:
-    counts = dict(
-        Item.objects.public()
-        .order_by()
-        .values_list("province_id")
-        .annotate(n=Count("id"))
-        .values_list("province_id", "n")
-    )
+    counts = _counts_by("province_id")
     rows = []
-    for province in Province.objects.all():
+    for province in memo.shared("browse:provinces", lambda: list(Province.objects.all())):
         count = counts.get(province.pk, 0)
         url = search_url(tinh=province.slug) if count else ""
         rows.append({"province": province, "count": count, "url": url})
@@ -45,6 +55,17 @@ def provinces(request: HttpRequest) -> HttpResponse:
 
 
 def time(request: HttpRequest) -> HttpResponse:
+    by_year, undated = memo.shared("browse:years", _years)
+    context = {
+        "decades": build_timeline(by_year),
+        "dated": sum(by_year.values()),
+        "undated": undated,
+    }
+    return render(request, "browse/time.html", context)
+
+
+def _years() -> tuple[Counter[int], int]:
+    """Public items per year of their earliest date, and the undated ones."""
     public = Item.objects.public().order_by()
     # Grouped by day, summed by year here: on SQLite, ExtractYear calls a Python function per
     # row (~4x slower at 100k items); there are far fewer distinct days than items.
@@ -56,26 +77,18 @@ def time(request: HttpRequest) -> HttpResponse:
         .values_list("date_start", "n")
     ):
         by_year[day.year] += n
-    undated = public.filter(date_start__isnull=True).count()
-    context = {
-        "decades": build_timeline(by_year),
-        "dated": sum(by_year.values()),
-        "undated": undated,
-    }
-    return render(request, "browse/time.html", context)
+    return by_year, public.filter(date_start__isnull=True).count()
 
 
 def institutions(request: HttpRequest) -> HttpResponse:
-    counts = dict(
-        Item.objects.public()
-        .order_by()
-        .values_list("institution_id")
-        .annotate(n=Count("id"))
-        .values_list("institution_id", "n")
-    )
+    counts = _counts_by("institution_id")
+
+    def listed() -> list[Institution]:
+        return list(Institution.objects.filter(pk__in=counts).select_related("province"))
+
     rows = [
         {"institution": institution, "count": counts[institution.pk]}
-        for institution in Institution.objects.filter(pk__in=counts).select_related("province")
+        for institution in memo.shared("browse:institutions", listed)
     ]
     context = {"rows": rows, "total": sum(counts.values())}
     return render(request, "browse/institutions.html", context)

@@ -306,6 +306,14 @@ class Item(NFCModel):
     def get_absolute_url(self) -> str:
         return reverse("item", kwargs={"identifier": self.identifier})
 
+    def get_kind_display(self) -> str:
+        """The kind's label in the active language, as Django's generated method gives it,
+        without rebuilding a dict of every choice at each call (every card calls it)."""
+        try:
+            return str(self.Kind(self.kind).label)
+        except ValueError:
+            return self.kind
+
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED

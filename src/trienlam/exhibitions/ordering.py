@@ -8,10 +8,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
-from trienlam.catalogue.models import Media
+from trienlam.catalogue.models import Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
+from trienlam.lib.prepared import PreparedQuery, attach_prefetched
 from trienlam.operations import memo
 
 T = TypeVar("T")
@@ -79,13 +80,54 @@ def _ordered_placements(
     section_ids: set[int] | None,
 ) -> list[Placement]:
     keys = section_keys(sections)
-    queryset = exhibition.public_placements().select_related("item", "item__institution", "section")
+    # No SQL ORDER BY: the rows are sorted below (Placement's default ordering by section
+    # would join the sections and exhibitions for nothing).
+    queryset = (
+        exhibition.public_placements()
+        .select_related("item", "item__institution", "section")
+        .order_by()
+    )
     if section_ids is not None:
         queryset = queryset.filter(section_id__in=section_ids)
     if with_media:
         queryset = queryset.prefetch_related(media_prefetch())
     placements = list(queryset)
     placements.sort(key=lambda p: (*keys[p.section_id], p.position, p.pk))
+    return placements
+
+
+# A part's page: its placements (the part's own and its sections') with their items, and
+# the items' media, in two queries compiled once per process (lib/prepared.py).
+_PART_PLACEMENTS: PreparedQuery[Placement] = PreparedQuery(
+    lambda exhibition, part: (
+        Placement.objects.filter(exhibition_id=exhibition.number, item__in=Item.objects.public())
+        .filter(Q(section_id=part.number) | Q(section__parent_id=part.number))
+        .select_related("item", "item__institution", "section")
+        .order_by()
+    ),
+    params=2,
+)
+_PART_MEDIA: PreparedQuery[Media] = PreparedQuery(
+    lambda part: Media.objects.filter(
+        Q(item__placements__section_id=part.number)
+        | Q(item__placements__section__parent_id=part.number)
+    ).order_by("item_id", "position", "id")
+)
+
+
+def part_placements(
+    exhibition: Exhibition, part: Section, sections: Iterable[Section]
+) -> list[Placement]:
+    """The public placements of *part* and its sections in reading order, each item with
+    its institution and its media (`item.media.all()` needs no query)."""
+    keys = section_keys(sections)
+    placements = _PART_PLACEMENTS.fetch(exhibition.pk, part.pk)
+    placements.sort(key=lambda p: (*keys[p.section_id], p.position, p.pk))
+    media: dict[int, list[Media]] = {}
+    for page in _PART_MEDIA.fetch(part.pk):
+        media.setdefault(page.item_id, []).append(page)
+    for placement in placements:
+        attach_prefetched(placement.item, "media", media.get(placement.item_id, []))
     return placements
 
 
@@ -112,6 +154,9 @@ class Stop:
     title: str
     section_id: int
     caption: str
+    placement_id: int = 0
+    kind: str = ""
+    institution_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,11 +172,11 @@ def reading_order(exhibition: Exhibition, sections: Iterable[Section]) -> Readin
     rows = list(
         exhibition.public_placements().values_list(
             "pk", "position", "section_id", "item_id", "item__identifier", "item__title",
-            "caption",
-        )
+            "caption", "item__kind", "item__institution_id",
+        ).order_by()  # sorted below
     )  # fmt: skip
     rows.sort(key=lambda r: (*keys[r[2]], r[1], r[0]))
-    stops = [Stop(r[3], r[4], r[5], r[2], r[6]) for r in rows]
+    stops = [Stop(r[3], r[4], r[5], r[2], r[6], r[0], r[7], r[8]) for r in rows]
     positions: dict[int, int] = {}
     for index, stop in enumerate(stops):
         positions.setdefault(stop.item_id, index)

@@ -12,12 +12,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from trienlam.catalogue.display import kind_counts_text
 from trienlam.catalogue.models import Institution, Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
-from trienlam.exhibitions.ordering import ordered_placements, reading_order, shared
+from trienlam.exhibitions.ordering import ReadingOrder, part_placements, reading_order, shared
+from trienlam.lib.prepared import PreparedQuery, attach_prefetched
 from trienlam.operations import memo
 from trienlam.outreach import share
 
@@ -57,18 +59,21 @@ def _shown_in(item: Item) -> list[ShownIn]:
     """The public exhibitions *item* is placed in, with the address of its page there."""
     order = ("exhibition__position", "exhibition__title", "pk")
     fields = ("exhibition__slug", "exhibition__title")
-    public = Placement.objects.filter(exhibition__in=Exhibition.objects.public()).order_by(*order)
+
+    def public() -> QuerySet[Placement]:
+        # Built only when it runs: most requests take the rows from the memo.
+        return Placement.objects.filter(exhibition__in=Exhibition.objects.public()).order_by(*order)
 
     def every_item() -> dict[int, list[tuple[str, str]]]:
         found: dict[int, list[tuple[str, str]]] = {}
-        for item_id, slug, title in public.values_list("item_id", *fields):
+        for item_id, slug, title in public().values_list("item_id", *fields):
             found.setdefault(item_id, []).append((slug, title))
         return found
 
     if memo.available():
         rows = memo.shared("shown-in", every_item).get(item.pk, [])
     else:
-        rows = list(public.filter(item=item).values_list(*fields))
+        rows = list(public().filter(item=item).values_list(*fields))
     return [
         ShownIn(
             title,
@@ -78,13 +83,76 @@ def _shown_in(item: Item) -> list[ShownIn]:
     ]
 
 
+_HOME_EXHIBITIONS: PreparedQuery[Exhibition] = PreparedQuery(
+    lambda: Exhibition.objects.public().select_related("cover"), params=0
+)
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    exhibitions = list(Exhibition.objects.public().select_related("cover"))
+    exhibitions = _HOME_EXHIBITIONS.fetch()
     return render(request, "exhibitions/home.html", {"exhibitions": exhibitions})
 
 
 def exhibition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return show_exhibition(request, *_shared_exhibition(slug))
+
+
+@dataclass
+class ExhibitionSummary:
+    """What the exhibition page shows about its items (no translated text: the same for
+    every visitor, so it is kept per content version)."""
+
+    parts: list[PartSummary]
+    kinds: Counter[str]
+    total: int
+    institutions: list[Institution]
+    first: Placement | None
+
+
+def _summary(
+    exhibition: Exhibition, sections: list[Section], order: ReadingOrder
+) -> ExhibitionSummary:
+    """Counts per part, each part's cover (the first image of its first item that has one,
+    in reading order), the kinds, the contributing institutions and the first placement:
+    from the reading order's rows plus three small queries, not every placement's full rows."""
+    stops = order.stops
+    by_id = {s.pk: s for s in sections}
+    parts: dict[int, PartSummary] = {
+        s.pk: PartSummary(part=s, count=0, cover=None) for s in sections if s.parent_id is None
+    }
+    for stop in stops:
+        section = by_id[stop.section_id]
+        parts[section.parent_id or section.pk].count += 1
+    public_ids = {stop.item_id for stop in stops}
+    images: dict[int, int] = {}  # item id → its first page that has sized copies
+    rows = (
+        Media.objects.filter(item__placements__exhibition_id=exhibition.pk)
+        .order_by("position", "id")
+        .values_list("pk", "item_id", "sizes")
+    )
+    for media_id, item_id, sizes in rows:
+        if sizes and item_id in public_ids and item_id not in images:
+            images[item_id] = media_id
+    cover_of: dict[int, int] = {}  # part id → media id
+    for stop in stops:
+        section = by_id[stop.section_id]
+        part_id = section.parent_id or section.pk
+        if part_id not in cover_of and stop.item_id in images:
+            cover_of[part_id] = images[stop.item_id]
+    covers = Media.objects.select_related("item").in_bulk(cover_of.values())
+    for part_id, media_id in cover_of.items():
+        parts[part_id].cover = covers[media_id]
+    institution_ids = {stop.institution_id for stop in stops}
+    first = None
+    if stops:
+        first = Placement.objects.select_related("item", "section").get(pk=stops[0].placement_id)
+    return ExhibitionSummary(
+        parts=list(parts.values()),
+        kinds=Counter(stop.kind for stop in stops),
+        total=len(stops),
+        institutions=list(Institution.objects.filter(pk__in=institution_ids).order_by("name")),
+        first=first,
+    )
 
 
 def show_exhibition(
@@ -94,26 +162,27 @@ def show_exhibition(
     *,
     preview: bool = False,
 ) -> HttpResponse:
-    sections = _sections(exhibition) if sections is None else sections
-    placements = ordered_placements(exhibition, sections, with_media=True)
-    by_id = {s.pk: s for s in sections}
-    parts: dict[int, PartSummary] = {
-        s.pk: PartSummary(part=s, count=0, cover=None) for s in sections if s.parent_id is None
-    }
-    for placement in placements:
-        section = by_id[placement.section_id]
-        summary = parts[section.parent_id or section.pk]
-        summary.count += 1
-        if summary.cover is None:
-            summary.cover = next((m for m in placement.item.media.all() if m.sizes), None)
-    institution_ids = {p.item.institution_id for p in placements}
+    if sections is None:  # a preview: nothing kept
+        sections = _sections(exhibition)
+        summary = _summary(exhibition, sections, reading_order(exhibition, sections))
+    else:
+
+        def compute() -> ExhibitionSummary:
+            # The reading order is looked up here, after the summary's version was read: a
+            # summary is never kept under a newer version than the rows it was made from.
+            order = shared(
+                f"reading-order:{exhibition.pk}", lambda: reading_order(exhibition, sections)
+            )
+            return _summary(exhibition, sections, order)
+
+        summary = shared(f"exhibition-summary:{exhibition.pk}", compute)
     context = {
         "exhibition": exhibition,
-        "parts": list(parts.values()),
-        "counts_text": kind_counts_text(Counter(p.item.kind for p in placements)),
-        "total": len(placements),
-        "institutions": Institution.objects.filter(pk__in=institution_ids).order_by("name"),
-        "first": placements[0] if placements else None,
+        "parts": summary.parts,
+        "counts_text": kind_counts_text(summary.kinds),
+        "total": summary.total,
+        "institutions": summary.institutions,
+        "first": summary.first,
         "preview": preview,
         "share": None if preview else share.for_exhibition(request, exhibition),
     }
@@ -138,9 +207,7 @@ def show_part(
     if part_obj is None:
         raise Http404(_("No such part in this exhibition."))
     own = [part_obj, *[s for s in sections if s.parent_id == part_obj.pk]]
-    placements = ordered_placements(
-        exhibition, sections, with_media=True, section_ids={s.pk for s in own}
-    )
+    placements = part_placements(exhibition, part_obj, sections)
     groups = [(s, [p for p in placements if p.section_id == s.pk]) for s in own]
     parts = [s for s in sections if s.parent_id is None]
     index = parts.index(part_obj)
@@ -170,6 +237,12 @@ def viewer_text(item: Item) -> str:
     to show or is not installed."""
     if not _viewer_installed() or not any(m.sizes for m in item.media.all()):
         return ""
+    return _viewer_labels(get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _viewer_labels(language: str | None) -> str:
+    """The viewer's labels in *language* (the active one), made once per language."""
     return json.dumps(
         {
             "open": _("Zoom in to read details"),
@@ -201,13 +274,33 @@ def item_queryset(base: QuerySet[Item]) -> QuerySet[Item]:
     )
 
 
-def _public_item(identifier: str) -> Item:
-    return get_object_or_404(item_queryset(Item.objects.public()), identifier=identifier)
+# The public item page's two queries, compiled once per process (lib/prepared.py): the
+# same SQL as `item_queryset(Item.objects.public())`, without rebuilding it per request.
+_PUBLIC_ITEM: PreparedQuery[Item] = PreparedQuery(
+    lambda identifier: (
+        Item.objects.public()
+        .select_related("institution", "repository", "province")
+        .filter(identifier=identifier.text)
+    )
+)
+_ITEM_MEDIA: PreparedQuery[Media] = PreparedQuery(
+    lambda item_id: Media.objects.filter(item_id=item_id.number).order_by("position", "id")
+)
+
+
+def public_item_page(identifier: str) -> Item:
+    """The public item *identifier* with its institution, repository, province and media
+    (`item.media.all()` needs no query), or a 404. Also the IIIF manifest's item."""
+    item = _PUBLIC_ITEM.first(identifier)
+    if item is None:
+        raise Http404("No Item matches the given query.")  # as get_object_or_404 says
+    attach_prefetched(item, "media", _ITEM_MEDIA.fetch(item.pk))
+    return item
 
 
 def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpResponse:
     exhibition, sections = _shared_exhibition(slug)
-    item = _public_item(identifier)
+    item = public_item_page(identifier)
     order = shared(f"reading-order:{exhibition.pk}", lambda: reading_order(exhibition, sections))
     index = order.positions.get(item.pk)
     if index is None:
@@ -235,7 +328,7 @@ def exhibition_item(request: HttpRequest, slug: str, identifier: str) -> HttpRes
 
 
 def item_detail(request: HttpRequest, identifier: str) -> HttpResponse:
-    return show_item(request, _public_item(identifier))
+    return show_item(request, public_item_page(identifier))
 
 
 def show_item(request: HttpRequest, item: Item, *, preview: bool = False) -> HttpResponse:

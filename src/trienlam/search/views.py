@@ -12,12 +12,12 @@ from django.urls import reverse
 from trienlam.search.api import PARAMS, search
 
 
-def _url(params: list[tuple[str, str]]) -> str:
-    base = reverse("search")
-    return f"{base}?{urlencode(params)}" if params else base
-
-
 def search_page(request: HttpRequest) -> HttpResponse:
+    base = reverse("search")  # once, not once per facet value's link
+
+    def _url(params: list[tuple[str, str]]) -> str:
+        return f"{base}?{urlencode(params)}" if params else base
+
     raw_q = request.GET.get("q", "")
     filters = {name: request.GET.getlist(name) for name in PARAMS}
     results = search(raw_q, filters, request.GET.get("trang", "1"))
