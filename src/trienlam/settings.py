@@ -104,6 +104,21 @@ ROOT_URLCONF = "trienlam.urls"
 WSGI_APPLICATION = "trienlam.wsgi.application"
 
 TEMPLATES = [
+    # The public pages (and the static export): Jinja2, in jinja2/ and <app>/jinja2/
+    # (lib/jinja.py). The admin and editors' pages: the Django template language, in
+    # templates/. No template name is in both.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "trienlam.lib.jinja.environment",
+            "context_processors": [
+                "trienlam.exhibitions.context_processors.site_profile",
+                "trienlam.exhibitions.context_processors.static_export",
+            ],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PACKAGE_DIR / "templates"],
