@@ -8,7 +8,7 @@ read with os.wait4):
   ours  trienlam.imaging.derive.derive_page: tiles + sized copies (JPEG + WebP) + info.json,
         atomically swapped into place; as called by default: the sized copies are made
         alongside dzsave, in a thread, when libvips may use two threads or more and the
-        page is at most derive.OVERLAP_MAX_PIXELS (24 MP), else after it from its pyramid;
+        page is at most derive.OVERLAP_MAX_PIXELS (48 MP), else after it from its pyramid;
   ours-seq  the same with overlap=False: always after dzsave, from its pyramid (what a
         worker started with VIPS_CONCURRENCY=1 does; not run unless asked for);
   ref   ours as called by default, but from another copy of derive.py (--ref FILE, e.g. the

@@ -86,9 +86,12 @@ MIN_LARGEST_WIDTH = 1200
 # Sized copies alongside dzsave only up to this size: the copies' share of the work shrinks
 # with the page (~40 % of a bare dzsave's time at 12 MP, ~10 % at 80 MP) while the second
 # read's buffers grow with its width (an 80 MP TIFF: +21 MB over a bare dzsave's 92 MB);
-# at 40 MP, alongside measured slower than after on a busy machine (0.72–0.78× of a bare
-# dzsave's throughput against 0.85–0.96×).
-OVERLAP_MAX_PIXELS = 24_000_000
+# at 40 MP, alongside is faster on an idle second core (0.93/0.85× of a bare dzsave's
+# throughput against 0.89/0.80× after, JPEG/TIFF, peak RSS 1.08/1.14×; bench/README.md,
+# session 4) but slower when other work holds the cores (0.72–0.78× against 0.85–0.96×);
+# at 80 MP it gains nothing and peaks at 1.23×. A worker sharing the cores runs with
+# VIPS_CONCURRENCY=1 and never overlaps.
+OVERLAP_MAX_PIXELS = 48_000_000
 IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
 IIIF_PROTOCOL = "http://iiif.io/api/image"
 _UNBOUNDED = 10_000_000  # "no limit" for the height of a thumbnail
