@@ -31,6 +31,7 @@ from trienlam.lib.folding import fold
 from trienlam.publishing.keys import digest, item_digests
 
 RECORDS_MANIFEST = "records.json"
+RECORDS_BY_ID = 500
 
 
 @dataclass
@@ -170,7 +171,13 @@ def write_records(work: Path, site_key: str) -> int:
         entry = known.get(str(pk))
         if entry and entry[0] == key and os.path.isfile(os.path.join(work, entry[1])):
             kept[str(pk)] = entry
-    for pk, record in records([pk for pk in keys if str(pk) not in kept], parts):
+    missing = {pk for pk in keys if str(pk) not in kept}
+    # A few ids are read by id; many (a first export) by reading every public item, as an
+    # IN list is capped by the database (SQLite: 32,766 values, PostgreSQL: 65,535).
+    few = sorted(missing) if len(missing) <= RECORDS_BY_ID else None
+    for pk, record in records(few, parts):
+        if pk not in missing:
+            continue
         name = os.path.join(record.url.strip("/"), "index.html")
         _put(work, name, _record_page(record).encode("utf-8"))
         kept[str(pk)] = [keys[pk], name]
