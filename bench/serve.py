@@ -3,6 +3,7 @@
     python bench/serve.py                    # the demo in ./var (built when missing)
     python bench/serve.py --duration 5 --json
     python bench/serve.py --profile          # where the time of an uncached page goes
+    python bench/serve.py --pages-cpu        # in-process CPU per request of every public page
 
 `wrk` (Debian package `wrk`) on loopback, pinned with `taskset` to another core than the
 server. The application runs in granian with one worker on one core, first with the page
@@ -35,11 +36,13 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -364,6 +367,80 @@ def profile(path: str, requests: int = 200) -> str:
     return f"{per_request:.2f} ms per request under the profiler\n{out.getvalue()}"
 
 
+def public_pages() -> dict[str, str]:
+    """Every kind of public page, for the in-process CPU table (`--pages-cpu`)."""
+    from trienlam.exhibitions.models import Exhibition
+
+    pages = bench_pages()
+    exhibition = Exhibition.objects.public().first()
+    assert exhibition is not None
+    identifier = pages["item"].strip("/").rsplit("/", 1)[-1]
+    return {
+        "item": pages["item"],
+        "item in exhibition": f"/trien-lam/{exhibition.slug}/tu-lieu/{identifier}/",
+        "part": pages["part"],
+        "exhibition": exhibition.get_absolute_url(),
+        "home": "/",
+        "search": pages["search"],
+        "browse provinces": "/tinh/",
+        "browse time": "/thoi-gian/",
+        "institutions": "/don-vi/",
+    }
+
+
+def pages_cpu(requests: int = 200, rounds: int = 3) -> str:
+    """CPU per request of each public page in this process (URL resolution, middleware,
+    view, queries, templates; page cache off, content memo on), and of it the time inside
+    the template backends' `render`: medians of *rounds* rounds of *requests* requests."""
+    from django.template.backends import django as dtl_backend
+    from django.template.backends import jinja2 as jinja_backend
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    spent = [0.0, 0]  # seconds inside render, nesting depth
+
+    def timed(render: Any) -> Any:
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            spent[1] += 1
+            started = time.process_time()
+            try:
+                return render(self, *args, **kwargs)
+            finally:
+                spent[1] -= 1
+                if not spent[1]:
+                    spent[0] += time.process_time() - started
+
+        return wrapper
+
+    dtl_backend.Template.render = timed(dtl_backend.Template.render)
+    jinja_backend.Template.render = timed(jinja_backend.Template.render)
+    client = Client(HTTP_HOST="127.0.0.1")
+    totals: dict[str, list[float]] = {}
+    in_templates: dict[str, list[float]] = {}
+    with override_settings(TRIENLAM_PAGE_CACHE_SECONDS=0):
+        urls = public_pages()
+        for name, url in urls.items():
+            status = client.get(url).status_code
+            if status != 200:
+                raise SystemExit(f"{name} {url} answered {status}")
+        for _ in range(rounds):
+            for name, url in urls.items():
+                spent[0] = 0.0
+                started = time.process_time()
+                for _ in range(requests):
+                    client.get(url)
+                cpu = time.process_time() - started
+                totals.setdefault(name, []).append(cpu / requests * 1000)
+                in_templates.setdefault(name, []).append(spent[0] / requests * 1000)
+    lines = [f"{'page':<20}{'ms CPU/request':>16}{'of it templates':>17}  url"]
+    for name, url in urls.items():
+        lines.append(
+            f"{name:<20}{statistics.median(totals[name]):>16.2f}"
+            f"{statistics.median(in_templates[name]):>17.2f}  {url}"
+        )
+    return "\n".join(lines)
+
+
 def run(
     data_dir: Path, *, duration: float, connections: int, scale: float | None
 ) -> dict[str, object]:
@@ -437,11 +514,20 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=None, help="demo size when building it")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--pages-cpu", action="store_true", help="in-process CPU per request of every public page"
+    )
+    parser.add_argument("--requests", type=int, default=200, help="with --pages-cpu, per round")
+    parser.add_argument("--rounds", type=int, default=3, help="with --pages-cpu")
     args = parser.parse_args()
     data_dir = args.data_dir.resolve()
     if args.profile:
         setup_django(data_dir, args.scale)
         print(profile(bench_pages()["item"]))
+        return 0
+    if args.pages_cpu:
+        setup_django(data_dir, args.scale)
+        print(pages_cpu(args.requests, args.rounds))
         return 0
     results = run(data_dir, duration=args.duration, connections=args.connections,
                   scale=args.scale)  # fmt: skip
