@@ -395,9 +395,8 @@ def pages_cpu(requests: int = 200, rounds: int = 3) -> str:
     from django.template.backends import django as dtl_backend
     from django.template.backends import jinja2 as jinja_backend
     from django.test import Client
-    from django.test.utils import override_settings
 
-    spent = [0.0, 0]  # seconds inside render, nesting depth
+    spent: list[Any] = [0.0, 0]  # seconds inside render, nesting depth
 
     def timed(render: Any) -> Any:
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -412,11 +411,35 @@ def pages_cpu(requests: int = 200, rounds: int = 3) -> str:
 
         return wrapper
 
-    dtl_backend.Template.render = timed(dtl_backend.Template.render)
-    jinja_backend.Template.render = timed(jinja_backend.Template.render)
+    originals = dtl_backend.Template.render, jinja_backend.Template.render
+    dtl_backend.Template.render = timed(originals[0])  # type: ignore[method-assign]
+    jinja_backend.Template.render = timed(originals[1])  # type: ignore[method-assign]
     client = Client(HTTP_HOST="127.0.0.1")
     totals: dict[str, list[float]] = {}
     in_templates: dict[str, list[float]] = {}
+    try:
+        urls = _pages_cpu_rounds(client, requests, rounds, spent, totals, in_templates)
+    finally:
+        dtl_backend.Template.render, jinja_backend.Template.render = originals
+    lines = [f"{'page':<20}{'ms CPU/request':>16}{'of it templates':>17}  url"]
+    for name, url in urls.items():
+        lines.append(
+            f"{name:<20}{statistics.median(totals[name]):>16.2f}"
+            f"{statistics.median(in_templates[name]):>17.2f}  {url}"
+        )
+    return "\n".join(lines)
+
+
+def _pages_cpu_rounds(
+    client: Any,
+    requests: int,
+    rounds: int,
+    spent: list[Any],
+    totals: dict[str, list[float]],
+    in_templates: dict[str, list[float]],
+) -> dict[str, str]:
+    from django.test.utils import override_settings
+
     with override_settings(TRIENLAM_PAGE_CACHE_SECONDS=0):
         urls = public_pages()
         for name, url in urls.items():
@@ -432,13 +455,7 @@ def pages_cpu(requests: int = 200, rounds: int = 3) -> str:
                 cpu = time.process_time() - started
                 totals.setdefault(name, []).append(cpu / requests * 1000)
                 in_templates.setdefault(name, []).append(spent[0] / requests * 1000)
-    lines = [f"{'page':<20}{'ms CPU/request':>16}{'of it templates':>17}  url"]
-    for name, url in urls.items():
-        lines.append(
-            f"{name:<20}{statistics.median(totals[name]):>16.2f}"
-            f"{statistics.median(in_templates[name]):>17.2f}  {url}"
-        )
-    return "\n".join(lines)
+    return urls
 
 
 def run(

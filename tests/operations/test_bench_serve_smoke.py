@@ -26,3 +26,13 @@ def test_transfer_sizes_of_the_four_pages(site: Site) -> None:
     assert item["html_gzip"] > 0 and item["css_js_gzip"] > 0
     assert item["first_image"] > 1000  # a real JPEG/WebP from the media view
     assert item["total"] == item["html_gzip"] + item["css_js_gzip"] + item["first_image"]
+
+
+def test_cpu_per_request_of_every_public_page(site: Site) -> None:
+    serve = load_serve()
+    table = serve.pages_cpu(requests=1, rounds=1).splitlines()
+    names = [line[:20].strip() for line in table[1:]]
+    assert names == list(serve.public_pages())
+    for line in table[1:]:
+        total, templates = (float(n) for n in line[20:53].split())
+        assert 0 < templates < total
