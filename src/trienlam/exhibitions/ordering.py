@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db.models import Prefetch, Q
 
@@ -37,23 +35,6 @@ def media_prefetch() -> Prefetch:
     return Prefetch("item__media", queryset=Media.objects.order_by("position", "id"))
 
 
-# While the static export renders every page from one unchanging database, the reading
-# order of an exhibition is read once, not once per item page (which is quadratic).
-_order_cache: ContextVar[dict[Any, Any] | None] = ContextVar(
-    "ordered_placements_cache", default=None
-)
-
-
-@contextmanager
-def cached_orders() -> Iterator[None]:
-    """Remember each exhibition's reading order inside the block (for the static export)."""
-    token = _order_cache.set({})
-    try:
-        yield
-    finally:
-        _order_cache.reset(token)
-
-
 def ordered_placements(
     exhibition: Exhibition,
     sections: Iterable[Section],
@@ -61,8 +42,11 @@ def ordered_placements(
     with_media: bool = False,
     section_ids: set[int] | None = None,
 ) -> list[Placement]:
-    """Public placements of *exhibition* in reading order, in a constant number of queries."""
-    cache = _order_cache.get()
+    """Public placements of *exhibition* in reading order, in a constant number of queries.
+
+    Inside a static export (memo.run_cache), an exhibition's order is read once, not once
+    per item page (which is quadratic)."""
+    cache = memo.run_store()
     if cache is None:
         return _ordered_placements(exhibition, sections, with_media, section_ids)
     ids = frozenset(section_ids) if section_ids is not None else None
@@ -136,12 +120,7 @@ def shared(name: str, compute: Callable[[], T]) -> T:
     kept across requests (inside a transaction, memo off), once per static export run."""
     if memo.available():
         return memo.shared(name, compute)
-    cache = _order_cache.get()
-    if cache is None:
-        return compute()
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]  # type: ignore[no-any-return]
+    return memo.once_per_run(name, compute)
 
 
 @dataclass(frozen=True)

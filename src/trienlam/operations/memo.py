@@ -14,12 +14,19 @@ its media) through the templates. Nothing is kept
 - inside a database transaction (`atomic`): it may hold rows that are rolled back, and a
   rollback does not change the version. Tests, which run inside one, therefore compute
   everything every time unless they are transactional.
+
+Apart from it, `run_cache()` marks one run over an unchanging database (a static export,
+which reads it inside its own transaction): inside the block, `once_per_run(name, compute)`
+computes a value once (an exhibition's reading order, the export's page digests), and
+`run_store()` is the block's dictionary for callers with keys of their own.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -65,3 +72,31 @@ def shared(name: str, compute: Callable[[], T]) -> T:
 
 def clear() -> None:
     _store.clear()
+
+
+_run: ContextVar[dict[Any, Any] | None] = ContextVar("trienlam_run_cache", default=None)
+
+
+@contextmanager
+def run_cache() -> Iterator[None]:
+    """Keep values computed by `once_per_run` for the duration of the block."""
+    token = _run.set({})
+    try:
+        yield
+    finally:
+        _run.reset(token)
+
+
+def run_store() -> dict[Any, Any] | None:
+    """The current `run_cache` block's dictionary, or None outside one."""
+    return _run.get()
+
+
+def once_per_run(name: str, compute: Callable[[], T]) -> T:
+    """*compute()* once per `run_cache` block (every time outside one)."""
+    cache = _run.get()
+    if cache is None:
+        return compute()
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]  # type: ignore[no-any-return]

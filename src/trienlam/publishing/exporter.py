@@ -46,7 +46,6 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from trienlam.catalogue.models import Media
-from trienlam.exhibitions.ordering import cached_orders
 from trienlam.iiif.presentation import absolute
 from trienlam.publishing import pagefind_canon, parallel, searchindex
 from trienlam.publishing.keys import digest, export_cache, site_key
@@ -209,7 +208,7 @@ class Exporter:
         output.begin()
         try:
             with _export_settings(self.base_url), translation.override(settings.LANGUAGE_CODE):
-                with export_cache(), cached_orders():
+                with export_cache():
                     self._export()
             output.finish()
         except BaseException:

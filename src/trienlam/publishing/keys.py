@@ -14,36 +14,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from django.conf import settings
 
-T = TypeVar("T")
+from trienlam.operations import memo
 
-_cache: ContextVar[dict[str, Any] | None] = ContextVar("publishing_keys_cache", default=None)
-
-
-@contextmanager
-def export_cache() -> Iterator[None]:
-    token = _cache.set({})
-    try:
-        yield
-    finally:
-        _cache.reset(token)
-
-
-def cached(name: str, compute: Callable[[], T]) -> T:
-    """*compute()* once per export (every time outside one)."""
-    cache = _cache.get()
-    if cache is None:
-        return compute()
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]  # type: ignore[no-any-return]
+#: One export's cache (operations/memo.py): digests are computed once per export.
+export_cache = memo.run_cache
+cached = memo.once_per_run
 
 
 def digest(*parts: object) -> str:
