@@ -267,3 +267,66 @@ def test_addresses_follow_the_script_prefix_and_the_settings() -> None:
     with override_settings(STATIC_URL="/tinh/", DEBUG=True):
         assert template.render().endswith(" /tinh/a.css")
     assert template.render() == before
+
+
+def test_addresses_with_arguments_are_the_ones_django_reverses() -> None:
+    from django.urls import NoReverseMatch, get_resolver, reverse
+
+    names = sorted(
+        name
+        for name, possibilities in get_resolver().reverse_dict.lists()
+        if isinstance(name, str) and any(params for p, *_ in possibilities for _r, params in p)
+    )
+    assert {"item", "exhibition_item", "part", "institution"} <= set(names)
+    # Values Django must quote or refuse: accents, spaces, slashes, percent signs, a leading
+    # slash (a scheme-relative address), an empty value.
+    values = ["TL-0003", "thi-đua", "a b", "x/y", "100%", "/evil.example", "", 7]
+    for name in names:
+        params = max(
+            (
+                len(params)
+                for p, *_ in get_resolver().reverse_dict.getlist(name)
+                for _r, params in p
+            ),
+        )
+        for value in values:
+            args = tuple([value] * params)
+            source = "{{ url(name, *args) }}"
+            try:
+                expected = reverse(name, args=args)
+            except NoReverseMatch:
+                with pytest.raises(NoReverseMatch):
+                    env().from_string(source).render(name=name, args=args)
+                continue
+            # Unescaped: the address itself, not its HTML.
+            assert env().from_string(source).render(name=name, args=args) == str(
+                escape_html(expected)
+            ), (name, args)
+
+
+def escape_html(text: str) -> str:
+    return django("{{ v }}", v=text)
+
+
+def test_escaping_is_djangos_for_every_special_character() -> None:
+    import html
+
+    from trienlam.lib.jinja import _escape
+
+    samples = ["", "plain", "'", '"', "&#39;", "&#34;", "&amp;", "<&>'\"", "Sở 'A' & \"B\" <c>"]
+    for sample in samples:
+        assert str(_escape(sample)) == html.escape(sample), sample
+        assert jinja("{{ v }}", v=sample) == django("{{ v }}", v=sample), sample
+
+
+def test_a_kept_translation_follows_the_language_and_the_escaping_mode() -> None:
+    html_template = env().from_string("{{ _('Skip to content') }}")
+    text_template = env().from_string(
+        "{% autoescape false %}{{ _('Skip to content') }}{% endautoescape %}"
+    )
+    for _round in range(2):
+        with translation.override("vi"):
+            assert html_template.render() == "Bỏ qua, đến nội dung chính"
+            assert text_template.render() == "Bỏ qua, đến nội dung chính"
+        with translation.override("en"):
+            assert html_template.render() == "Skip to content"
