@@ -54,6 +54,10 @@ def test_a_visitor_reads_the_demo_on_a_phone(live_server, demo, page, artifacts_
 
     page.wait_for_url(re.compile(r"/trien-lam/[\w-]+/[\w-]+/$"))
     assert page.locator("h1").inner_text()
+    # The header (demo notice, site name, links, search) leaves most of the first screen to
+    # the page: its title starts in the top third, and the search box is a full-width row.
+    assert page.locator("h1").bounding_box()["y"] < 844 / 3 + 20
+    assert page.locator("#site-search-q").bounding_box()["width"] > 390 * 0.6
     first_card = page.locator(".card a").first
     first_card_image = page.locator(".card img").first
     assert first_card_image.get_attribute("loading") == "lazy"
