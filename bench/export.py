@@ -10,9 +10,9 @@ temporary SQLite data folder; every TRIENLAM_* variable of the caller is ignored
    media, Pagefind index;
 3. incremental export (child process) after changing one item's title;
 4. Hugo: the same pages (home, exhibition, parts, every item in the exhibition and every
-   item's own page) written as Hugo content files with front matter from the same database,
-   with minimal equivalent templates (same HTML structure, cards with title/kind/date, the
-   item's description list); only `hugo` itself is timed.
+   item's own page) as a Hugo site (bench/hugo_site.py): front matter from what our views
+   give the templates, Hugo templates that write the same item pages as ours (same text,
+   links and attributes; the smoke test compares them); only `hugo` itself is timed.
 
 Compared: our page rendering (pages time minus their compression) against Hugo's wall time
 (target ≤ 1.2×), and the incremental export against the full one (target ≤ 10%). Peak RSS of
@@ -95,143 +95,12 @@ def change_one_item() -> str:
     return item.identifier
 
 
-def _front_matter(values: dict[str, Any]) -> str:
-    return "---\n" + json.dumps(values, ensure_ascii=False, indent=0) + "\n---\n"
-
-
-HUGO_TEMPLATES = {
-    "_default/baseof.html": (
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>{{ .Title }} · {{ .Site.Title }}</title>"
-        '<link rel="stylesheet" href="/static/trienlam/site.css"></head><body>'
-        '<header class="site-header"><div class="wrap"><a class="site-name" href="/">'
-        "{{ .Site.Title }}</a></div></header>"
-        '<main id="main" class="wrap">{{ block "main" . }}{{ end }}</main>'
-        '<footer class="site-footer"><div class="wrap"><p>{{ .Site.Params.agency }}</p>'
-        "</div></footer></body></html>"
-    ),
-    "_default/single.html": (
-        '{{ define "main" }}<article class="item"><h1>{{ .Title }}</h1>'
-        '{{ with .Params.caption }}<section class="caption"><p>{{ . }}</p></section>{{ end }}'
-        '<dl class="details"><dt>Loại</dt><dd>{{ .Params.kind }}</dd>'
-        "{{ with .Params.doc_number }}<dt>Số, ký hiệu</dt><dd>{{ . }}</dd>{{ end }}"
-        "{{ with .Params.date_text }}<dt>Thời gian</dt><dd>{{ . }}</dd>{{ end }}"
-        "{{ with .Params.creator }}<dt>Cơ quan ban hành</dt><dd>{{ . }}</dd>{{ end }}"
-        "{{ with .Params.summary }}<dt>Tóm tắt</dt><dd>{{ . }}</dd>{{ end }}"
-        "<dt>Đơn vị</dt><dd>{{ .Params.institution }}</dd>"
-        "<dt>Mã</dt><dd>{{ .Params.identifier }}</dd></dl>"
-        "{{ with .Params.transcription }}<section><h2>Phiên âm</h2>{{ . | markdownify }}"
-        "</section>{{ end }}</article>"
-        '{{ with .Params.previous }}<a rel="prev" href="{{ .url }}">{{ .title }}</a>{{ end }}'
-        '{{ with .Params.next }}<a rel="next" href="{{ .url }}">{{ .title }}</a>{{ end }}'
-        "{{ end }}"
-    ),
-    "part.html": (
-        '{{ define "main" }}<h1>{{ .Title }}</h1><ul class="cards">'
-        '{{ range .Params.cards }}<li class="card"><a href="{{ .url }}">'
-        '<span class="card-title">{{ .title }}</span></a><span class="card-meta">'
-        "{{ .kind }} · {{ .date }}</span></li>{{ end }}</ul>{{ end }}"
-    ),
-}
-
-
 def write_hugo_site(folder: Path) -> int:
-    """The same pages as Hugo content (front matter from the database); the page count."""
-    from django.db.models import Prefetch
+    """The same pages as a Hugo site (bench/hugo_site.py); the page count."""
+    sys.path.insert(0, str(HERE))
+    from hugo_site import write_hugo_site as write
 
-    from trienlam.catalogue.models import Item
-    from trienlam.exhibitions.models import Exhibition, Placement, Section
-    from trienlam.exhibitions.ordering import section_keys
-
-    if folder.exists():
-        shutil.rmtree(folder)
-    (folder / "content").mkdir(parents=True)
-    for name, text in HUGO_TEMPLATES.items():
-        (folder / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "layouts" / name).write_text(text)
-    (folder / "config.json").write_text(
-        json.dumps(
-            {
-                "baseURL": BASE_URL + "/",
-                "title": "Triển lãm tài liệu lưu trữ (benchmark)",
-                "languageCode": "vi",
-                "disableKinds": ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"],
-                "params": {"agency": "Cơ quan (minh họa)"},
-            }
-        )
-    )
-    pages = 0
-
-    def page(path: str, values: dict[str, Any], body: str = "") -> None:
-        nonlocal pages
-        target = folder / "content" / (path.strip("/") or "_index") / "index.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        values["url"] = path
-        target.write_text(_front_matter(values) + body)
-        pages += 1
-
-    items = {
-        i.pk: i
-        for i in Item.objects.public()
-        .select_related("institution")
-        .prefetch_related(Prefetch("media"))
-    }
-
-    def item_values(item: Item) -> dict[str, Any]:
-        return {
-            "title": item.title,
-            "identifier": item.identifier,
-            "kind": str(item.get_kind_display()),
-            "doc_number": item.doc_number,
-            "date_text": item.date_text,
-            "creator": item.creator,
-            "summary": item.summary,
-            "institution": item.institution.name,
-            "transcription": item.transcription,
-        }
-
-    (folder / "content" / "_index.md").write_text(_front_matter({"title": "Trang chủ"}))
-    pages += 1
-    for exhibition in Exhibition.objects.public():
-        sections = list(Section.objects.filter(exhibition=exhibition))
-        keys = section_keys(sections)
-        placements = sorted(
-            Placement.objects.filter(exhibition=exhibition, item__in=items.keys()),
-            key=lambda p: (*keys[p.section_id], p.position, p.pk),
-        )
-        base = f"/trien-lam/{exhibition.slug}/"
-        page(base, {"title": exhibition.title, "layout": "part", "cards": []})
-        by_id = {s.pk: s for s in sections}
-        for part in [s for s in sections if s.parent_id is None]:
-            own = {part.pk} | {s.pk for s in sections if s.parent_id == part.pk}
-            cards = [
-                {
-                    "url": f"{base}tu-lieu/{items[p.item_id].identifier}/",
-                    "title": items[p.item_id].title,
-                    "kind": str(items[p.item_id].get_kind_display()),
-                    "date": items[p.item_id].date_text,
-                }
-                for p in placements
-                if p.section_id in own
-            ]
-            page(f"{base}{part.slug}/", {"title": part.title, "layout": "part", "cards": cards})
-        for index, placement in enumerate(placements):
-            item = items[placement.item_id]
-            values = item_values(item)
-            values["caption"] = placement.caption or item.summary
-            values["part"] = by_id[placement.section_id].title
-            for key, other in (("previous", index - 1), ("next", index + 1)):
-                if 0 <= other < len(placements):
-                    neighbour = items[placements[other].item_id]
-                    values[key] = {
-                        "url": f"{base}tu-lieu/{neighbour.identifier}/",
-                        "title": neighbour.title,
-                    }
-            page(f"{base}tu-lieu/{item.identifier}/", values)
-    for item in items.values():
-        page(f"/tu-lieu/{item.identifier}/", item_values(item))
-    return pages
+    return write(folder, BASE_URL)
 
 
 # --- the driver --------------------------------------------------------------------------
