@@ -9,8 +9,10 @@ Item pages (all but a handful of the pages) carry the same text, links and attri
 export's (`signature()`; the smoke test compares them). Their Hugo templates have the same
 layout, includes and conditions as ours; what our templates compute with Django's filters
 (words truncated, translated labels, the source line) comes ready in the front matter, as a
-Hugo site would get it from its data files. The home, exhibition and part pages (6 of 1,721
-at 1,000 items) stay minimal: a title and the cards' title, kind and date.
+Hugo site would get it from its data files. The synthetic catalogue has no images, so the
+templates leave out what our item pages show only for items with images (the page images,
+the viewer, the IIIF links). The home, exhibition and part pages (5 of 1,720 at 1,000
+items) stay minimal: a title and the cards' title, kind and date.
 """
 
 # ruff: noqa: E501 - the Hugo templates keep the lines of the templates they copy
