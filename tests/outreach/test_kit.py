@@ -260,3 +260,12 @@ def test_the_banners_command_draws_every_public_exhibitions_files(small, setting
     call_command("banners", stdout=out)
     assert out.getvalue().startswith("cum-thi-dua: 8 banners")
     assert len(list((kit._root() / "banners").rglob("*.png"))) == 4
+
+
+def test_a_code_is_made_once_per_address_and_drawn_the_same_each_time() -> None:
+    url = "https://trienlam.example.gov.vn/l/1-2"
+    assert qr.make(url) is qr.make(url)
+    assert qr.make(url).matrix == segno.make(url, error="m", micro=False).matrix
+    first_png, first_svg = qr.png(url), qr.svg(url, "Nhãn")
+    assert (qr.png(url), qr.svg(url, "Nhãn")) == (first_png, first_svg)
+    assert qr.make("https://trienlam.example.gov.vn/l/1-3") is not qr.make(url)
