@@ -46,10 +46,9 @@ import pyvips
 from trienlam.imaging.formats import image_format
 from trienlam.imaging.pdfpages import PDF_DPI, render_page
 from trienlam.imaging.tileset import (
-    OLD_MARK,
-    STALE_SECONDS,
     TMP_MARK,
     WEBP_MAX_WIDTH,
+    absent,
     clean_stale,
     implied_files,
     missing_files,
@@ -58,10 +57,8 @@ from trienlam.imaging.tileset import (
 )
 
 __all__ = [
-    "OLD_MARK",
     "PDF_DPI",
     "SIZE_WIDTHS",
-    "STALE_SECONDS",
     "TMP_MARK",
     "WEBP_MAX_WIDTH",
     "Derived",
@@ -263,7 +260,7 @@ def _upright(image: pyvips.Image, orientation: int, scratch: Path) -> pyvips.Ima
 
 @contextmanager
 def _open_page(
-    source: str, kind: str, page_index: int, scratch: Path, overlap: bool | None = False
+    source: str, kind: str, page_index: int, scratch: Path, overlap: bool | None
 ) -> Iterator[_Page]:
     if kind == "image":
         yield _image_page(source, page_index, scratch, overlap)
@@ -441,12 +438,17 @@ def _largest_copy(page: _Page, plan: _SizePlan, out: Path | None, size: tuple[in
     return level.resize(w / level.width)
 
 
+#: A copy exactly this many times as wide as a smaller one is shrunk into it (libjpeg decodes a
+#: JPEG at 1/2, 1/4 or 1/8 itself); see `_smaller_copy`.
+SHRINK_FACTORS = (2, 4, 8)
+
+
 def _smaller_copy(written: dict[int, Any], width: int) -> pyvips.Image:
     """A copy *width* wide made from a larger one already written (a file, or the pixels
     kept in memory): one exactly 2, 4 or 8 times as wide is shrunk by that factor (read
     from a file, libjpeg decodes it at that fraction: 960 gives 480 and 240 so); otherwise
     the narrowest wider one is resized."""
-    for factor in (2, 4, 8):
+    for factor in SHRINK_FACTORS:
         source = written.get(width * factor)
         if isinstance(source, pyvips.Image):
             return source.shrink(factor, factor)
@@ -489,7 +491,7 @@ def _write_copies(
     top_w, top_h = plan.top
     held = [w for w in widths if in_memory or w <= WEBP_MAX_WIDTH]
     wide = [w for w in held if w >= 2 * top_w] or [w for w in held if w >= top_w]
-    top_from = min(wide) if wide and top_w <= WEBP_MAX_WIDTH and top_w not in widths else None
+    top_from = min(wide) if wide and top_w <= WEBP_MAX_WIDTH else None  # the top is no copy
     written: dict[int, Any] = {}
     sizes = []
     for i, w in enumerate(widths):
@@ -513,14 +515,15 @@ def _write_copies(
         # Let go of the copies no later one is made from: their memory is then reused by
         # the next ones instead of adding to it.
         later = widths[i + 1 :]
+        needed = {f * v for f in SHRINK_FACTORS for v in later}
         for kept in list(written):
-            if kept != image.width and not any(kept in (2 * v, 4 * v, 8 * v) for v in later):
+            if kept != image.width and kept not in needed:
                 del written[kept]
-        if not in_memory and image.width > WEBP_MAX_WIDTH and _malloc_trim is not None:
+        if not in_memory and image.width > WEBP_MAX_WIDTH:
             # Each streamed copy is a new pipeline whose buffers, freed, stay in the heap
             # arenas of the threads that ran it; handed back now they do not pile up on top
             # of dzsave's (−5 MB peak at 12 MP, for 1–4 ms of this thread).
-            _malloc_trim(0)
+            _release_memory()
     return sizes
 
 
@@ -695,7 +698,7 @@ def _derive(
     sizes = _finish_sizes(out, size, copies)
     info = _write_info(out, id_base, sizes)
     files = tree_files(out)
-    missing = [path for path in dict.fromkeys(implied_files(info)) if path not in files]
+    missing = absent(info, files.__contains__)
     if missing:
         raise RuntimeError(f"incomplete IIIF image, {len(missing)} missing: {missing[:5]}")
     written = sum(files.values())

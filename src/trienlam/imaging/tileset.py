@@ -14,6 +14,7 @@ import math
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +80,14 @@ def missing_files(target_dir: str | os.PathLike[str]) -> list[str]:
     except (OSError, ValueError):
         return ["info.json"]
     try:
-        paths = implied_files(info)
+        return absent(info, lambda path: (root / path).is_file())
     except (KeyError, TypeError, ValueError):
         return ["info.json"]
-    return [path for path in dict.fromkeys(paths) if not (root / path).is_file()]
+
+
+def absent(info: dict[str, Any], present: Callable[[str], bool]) -> list[str]:
+    """The paths *info* promises (each once, in order) for which *present* is false."""
+    return [path for path in dict.fromkeys(implied_files(info)) if not present(path)]
 
 
 def tree_files(root: Path) -> dict[str, int]:
