@@ -330,3 +330,13 @@ def test_a_kept_translation_follows_the_language_and_the_escaping_mode() -> None
             assert text_template.render() == "Bỏ qua, đến nội dung chính"
         with translation.override("en"):
             assert html_template.render() == "Skip to content"
+    # A message with characters to escape, untranslated in English, escaped first: the text
+    # rendered after it must not get the kept escaped copy.
+    message = '{{ _("Tom & Jerry\'s &lt;kept apart&gt;") }}'
+    with translation.override("en"):
+        for _round in range(2):
+            assert env().from_string(message).render() == (
+                "Tom &amp; Jerry&#x27;s &amp;lt;kept apart&amp;gt;"
+            )
+            text = f"{{% autoescape false %}}{message}{{% endautoescape %}}"
+            assert env().from_string(text).render() == "Tom & Jerry's &lt;kept apart&gt;"

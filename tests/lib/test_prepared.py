@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 
 from tests import builders as b
-from trienlam.catalogue.models import Item, Media
+from trienlam.catalogue.models import Item
+from trienlam.exhibitions.views import _ITEM_MEDIA, _PUBLIC_ITEM, item_queryset
 from trienlam.lib.prepared import PreparedQuery, attach_prefetched
 
 pytestmark = pytest.mark.django_db
 
-ITEM = PreparedQuery(
-    lambda identifier: (
-        Item.objects.public()
-        .select_related("institution", "repository", "province")
-        .filter(identifier=identifier.text)
-    )
-)
-MEDIA = PreparedQuery(
-    lambda item_id: Media.objects.filter(item_id=item_id.number).order_by("position", "id")
-)
+# The item page's own prepared queries, compared below with `item_queryset`.
+ITEM, MEDIA = _PUBLIC_ITEM, _ITEM_MEDIA
 
 
 def _fields(obj: object) -> dict[str, object]:
@@ -52,12 +44,7 @@ def test_same_instances_as_the_queryset_and_one_query_each(  # type: ignore[no-u
         assert len(found.media.all()) == 2
     assert len(queries) == 2
 
-    expected = (
-        Item.objects.public()
-        .select_related("institution", "repository", "province")
-        .prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
-        .get(identifier=item.identifier)
-    )
+    expected = item_queryset(Item.objects.public()).get(identifier=item.identifier)
     assert _fields(found) == _fields(expected)
     assert _fields(found.institution) == _fields(expected.institution)
     assert _fields(found.repository) == _fields(expected.repository)

@@ -36,33 +36,9 @@ def media_prefetch() -> Prefetch:
 
 
 def ordered_placements(
-    exhibition: Exhibition,
-    sections: Iterable[Section],
-    *,
-    with_media: bool = False,
-    section_ids: set[int] | None = None,
+    exhibition: Exhibition, sections: Iterable[Section], *, with_media: bool = False
 ) -> list[Placement]:
-    """Public placements of *exhibition* in reading order, in a constant number of queries.
-
-    Inside a static export (memo.run_cache), an exhibition's order is read once, not once
-    per item page (which is quadratic)."""
-    cache = memo.run_store()
-    if cache is None:
-        return _ordered_placements(exhibition, sections, with_media, section_ids)
-    ids = frozenset(section_ids) if section_ids is not None else None
-    found = cache.get((exhibition.pk, with_media, ids)) or cache.get((exhibition.pk, True, ids))
-    if found is None:
-        found = _ordered_placements(exhibition, sections, with_media, section_ids)
-        cache[(exhibition.pk, with_media, ids)] = found
-    return found
-
-
-def _ordered_placements(
-    exhibition: Exhibition,
-    sections: Iterable[Section],
-    with_media: bool,
-    section_ids: set[int] | None,
-) -> list[Placement]:
+    """Public placements of *exhibition* in reading order, in a constant number of queries."""
     keys = section_keys(sections)
     # No SQL ORDER BY: the rows are sorted below (Placement's default ordering by section
     # would join the sections and exhibitions for nothing).
@@ -71,8 +47,6 @@ def _ordered_placements(
         .select_related("item", "item__institution", "section")
         .order_by()
     )
-    if section_ids is not None:
-        queryset = queryset.filter(section_id__in=section_ids)
     if with_media:
         queryset = queryset.prefetch_related(media_prefetch())
     placements = list(queryset)

@@ -267,10 +267,15 @@ def _viewer_labels(language: str | None) -> str:
     )
 
 
+#: What the item page reads with an item, and the order of its pages.
+ITEM_RELATED = ("institution", "repository", "province")
+PAGE_ORDER = ("position", "id")
+
+
 def item_queryset(base: QuerySet[Item]) -> QuerySet[Item]:
     """What the item page needs, in two queries."""
-    return base.select_related("institution", "repository", "province").prefetch_related(
-        Prefetch("media", queryset=Media.objects.order_by("position", "id"))
+    return base.select_related(*ITEM_RELATED).prefetch_related(
+        Prefetch("media", queryset=Media.objects.order_by(*PAGE_ORDER))
     )
 
 
@@ -278,13 +283,11 @@ def item_queryset(base: QuerySet[Item]) -> QuerySet[Item]:
 # same SQL as `item_queryset(Item.objects.public())`, without rebuilding it per request.
 _PUBLIC_ITEM: PreparedQuery[Item] = PreparedQuery(
     lambda identifier: (
-        Item.objects.public()
-        .select_related("institution", "repository", "province")
-        .filter(identifier=identifier.text)
+        Item.objects.public().select_related(*ITEM_RELATED).filter(identifier=identifier.text)
     )
 )
 _ITEM_MEDIA: PreparedQuery[Media] = PreparedQuery(
-    lambda item_id: Media.objects.filter(item_id=item_id.number).order_by("position", "id")
+    lambda item_id: Media.objects.filter(item_id=item_id.number).order_by(*PAGE_ORDER)
 )
 
 

@@ -25,7 +25,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
-from trienlam.catalogue.models import Item
 from trienlam.exhibitions.models import Exhibition
 from trienlam.exhibitions.ordering import ordered_placements
 from trienlam.exhibitions.views import public_item_page
@@ -106,15 +105,10 @@ def iiif_document(view: DocumentView) -> Callable[..., HttpResponse]:
     return wrapper
 
 
-def public_item(identifier: str) -> Item:
-    """A public item with everything its manifest reads, in two queries (the item page's,
-    compiled once per process)."""
-    return public_item_page(identifier)
-
-
 @iiif_document
 def manifest(request: HttpRequest, identifier: str) -> JSON:
-    document = build_manifest(public_item(identifier), base_url(request))
+    # The item page's two queries, compiled once per process, read all the manifest needs.
+    document = build_manifest(public_item_page(identifier), base_url(request))
     if document is None:  # nothing to show: a quotation or unprocessed scans
         raise Http404
     return document

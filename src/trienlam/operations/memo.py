@@ -17,8 +17,7 @@ its media) through the templates. Nothing is kept
 
 Apart from it, `run_cache()` marks one run over an unchanging database (a static export,
 which reads it inside its own transaction): inside the block, `once_per_run(name, compute)`
-computes a value once (an exhibition's reading order, the export's page digests), and
-`run_store()` is the block's dictionary for callers with keys of their own.
+computes a value once (an exhibition's reading order, the export's page digests).
 """
 
 from __future__ import annotations
@@ -85,11 +84,6 @@ def run_cache() -> Iterator[None]:
         yield
     finally:
         _run.reset(token)
-
-
-def run_store() -> dict[Any, Any] | None:
-    """The current `run_cache` block's dictionary, or None outside one."""
-    return _run.get()
 
 
 def once_per_run(name: str, compute: Callable[[], T]) -> T:

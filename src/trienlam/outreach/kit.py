@@ -110,11 +110,9 @@ def item_picture(item: Item) -> Media | None:
 
 
 def part_picture(exhibition: Exhibition, part: Section) -> Media | None:
-    from trienlam.exhibitions.ordering import ordered_placements
+    from trienlam.exhibitions.ordering import part_placements
 
-    sections = list(exhibition.sections.all())
-    own = {part.pk} | {s.pk for s in sections if s.parent_id == part.pk}
-    for placement in ordered_placements(exhibition, sections, with_media=True, section_ids=own):
+    for placement in part_placements(exhibition, part, exhibition.sections.all()):
         media = next((m for m in placement.item.media.all() if m.is_visual and m.sizes), None)
         if media is not None:
             return media

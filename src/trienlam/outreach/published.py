@@ -22,9 +22,10 @@ from django.urls import reverse
 
 from trienlam.catalogue.models import Item, Media
 from trienlam.exhibitions.models import Exhibition, Placement, Section
+from trienlam.operations import memo
 from trienlam.outreach import kit, links
 from trienlam.outreach.models import Agency, AgencyGroup, PromotionKit
-from trienlam.publishing.keys import cached, digest, item_digests
+from trienlam.publishing.keys import digest, item_digests
 
 Entry = tuple[str, str]
 
@@ -38,14 +39,14 @@ def _codes() -> list[str]:
 
 
 def _agency_rows() -> dict[str, dict]:
-    return cached(
+    return memo.once_per_run(
         "outreach_agencies",
         lambda: {row["code"]: row for row in Agency.objects.order_by("code").values()},
     )
 
 
 def _agencies_key() -> str:
-    return cached(
+    return memo.once_per_run(
         "outreach_agencies_key",
         lambda: digest(list(_agency_rows().values()), list(AgencyGroup.objects.values())),
     )
@@ -62,7 +63,7 @@ def _head_key(exhibition: Exhibition) -> str:
             list(Section.objects.filter(exhibition=exhibition, parent__isnull=True).values()),
         )
 
-    return cached(f"outreach_head_{exhibition.pk}", compute)
+    return memo.once_per_run(f"outreach_head_{exhibition.pk}", compute)
 
 
 def _part_key(exhibition: Exhibition, part: Section) -> str:
@@ -77,7 +78,7 @@ def _part_key(exhibition: Exhibition, part: Section) -> str:
             [(row, items.get(row["item_id"])) for row in rows.order_by("pk").values()],
         )
 
-    return cached(f"outreach_part_{part.pk}", compute)
+    return memo.once_per_run(f"outreach_part_{part.pk}", compute)
 
 
 def _short_entries(exhibition: Exhibition) -> list[tuple[str, str]]:

@@ -47,8 +47,9 @@ from django.utils import translation
 
 from trienlam.catalogue.models import Media
 from trienlam.iiif.presentation import absolute
+from trienlam.operations import memo
 from trienlam.publishing import pagefind_canon, parallel, searchindex
-from trienlam.publishing.keys import digest, export_cache, site_key
+from trienlam.publishing.keys import digest, site_key
 from trienlam.publishing.output import (
     Counts,
     ExportError,
@@ -208,7 +209,7 @@ class Exporter:
         output.begin()
         try:
             with _export_settings(self.base_url), translation.override(settings.LANGUAGE_CODE):
-                with export_cache():
+                with memo.run_cache():
                     self._export()
             output.finish()
         except BaseException:

@@ -21,10 +21,6 @@ from django.conf import settings
 
 from trienlam.operations import memo
 
-#: One export's cache (operations/memo.py): digests are computed once per export.
-export_cache = memo.run_cache
-cached = memo.once_per_run
-
 
 def digest(*parts: object) -> str:
     blob = json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
@@ -59,7 +55,7 @@ def item_digests() -> dict[int, str]:
             )
         return result
 
-    return cached("item_digests", compute)
+    return memo.once_per_run("item_digests", compute)  # once per export
 
 
 def _package_digest() -> str:
