@@ -25,6 +25,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from django.utils.text import normalize_newlines
+
 HUGO_TEMPLATES = {
     "_default/baseof.html": """<!doctype html>
 <html lang="vi">
@@ -145,13 +147,12 @@ def _front_matter(values: dict[str, Any]) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return normalize_newlines(text).split("\n")
 
 
 def _paragraphs(text: str) -> list[list[str]]:
     """Django's `linebreaks`: paragraphs at blank lines, line breaks within them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [paragraph.split("\n") for paragraph in re.split(r"\n{2,}", text)]
+    return [p.split("\n") for p in re.split(r"\n{2,}", normalize_newlines(text))]
 
 
 def _item_values(context: dict[str, Any]) -> dict[str, Any]:
@@ -264,10 +265,7 @@ def _details(item: Any, caption: str) -> list[dict[str, str]]:
 
 def _view_contexts(paths: list[str], base_url: str) -> dict[str, dict[str, Any]]:
     """The context each item page's view gives its template, through the export's renderer
-    (its request, language and settings), with `render` intercepted."""
-    from django.conf import settings
-    from django.utils import translation
-
+    (its request and settings; the caller sets the language), with `render` intercepted."""
     from trienlam.exhibitions import views
     from trienlam.publishing.exporter import _export_settings
     from trienlam.publishing.render import PageRenderer
@@ -283,7 +281,7 @@ def _view_contexts(paths: list[str], base_url: str) -> dict[str, dict[str, Any]]
 
     views.render = capture  # type: ignore[assignment]
     try:
-        with _export_settings(base_url), translation.override(settings.LANGUAGE_CODE):
+        with _export_settings(base_url):
             renderer = PageRenderer(base_url)
             for path in paths:
                 renderer.get_ok(path)
@@ -294,14 +292,15 @@ def _view_contexts(paths: list[str], base_url: str) -> dict[str, dict[str, Any]]
 
 def write_hugo_site(folder: Path, base_url: str) -> int:
     """The same pages as Hugo content (front matter from our views); the page count."""
+    from django.conf import settings
     from django.contrib.staticfiles.storage import staticfiles_storage
-    from django.db.models import Prefetch
     from django.template.defaultfilters import linebreaks_filter, striptags, truncatewords
     from django.urls import reverse
+    from django.utils import translation
 
     from trienlam.catalogue.models import Item
-    from trienlam.exhibitions.models import Exhibition, Placement, Section, SiteProfile
-    from trienlam.exhibitions.ordering import section_keys
+    from trienlam.exhibitions.models import Exhibition, Section, SiteProfile
+    from trienlam.exhibitions.ordering import ordered_placements
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -361,12 +360,6 @@ def write_hugo_site(folder: Path, base_url: str) -> int:
         (folder / "content" / "p" / f"{pages:06d}.md").write_text(_front_matter(values))
         pages += 1
 
-    items = {
-        i.pk: i
-        for i in Item.objects.public()
-        .select_related("institution")
-        .prefetch_related(Prefetch("media"))
-    }
     (folder / "content" / "_index.md").write_text(
         _front_matter({"title": "Trang chủ", "cards": []})
     )
@@ -374,23 +367,17 @@ def write_hugo_site(folder: Path, base_url: str) -> int:
     item_paths: list[str] = []
     for exhibition in Exhibition.objects.public():
         sections = list(Section.objects.filter(exhibition=exhibition))
-        keys = section_keys(sections)
-        placements = sorted(
-            Placement.objects.filter(exhibition=exhibition, item__in=items.keys()),
-            key=lambda p: (*keys[p.section_id], p.position, p.pk),
-        )
+        placements = ordered_placements(exhibition, sections)
         base = reverse("exhibition", args=[exhibition.slug])
         page(base, {"title": exhibition.title, "layout": "part", "cards": []})
         for part in [s for s in sections if s.parent_id is None]:
             own = {part.pk} | {s.pk for s in sections if s.parent_id == part.pk}
             cards = [
                 {
-                    "url": reverse(
-                        "exhibition_item", args=[exhibition.slug, items[p.item_id].identifier]
-                    ),
-                    "title": items[p.item_id].title,
-                    "kind": str(items[p.item_id].get_kind_display()),
-                    "date": items[p.item_id].date_text,
+                    "url": reverse("exhibition_item", args=[exhibition.slug, p.item.identifier]),
+                    "title": p.item.title,
+                    "kind": str(p.item.get_kind_display()),
+                    "date": p.item.date_text,
                 }
                 for p in placements
                 if p.section_id in own
@@ -400,13 +387,11 @@ def write_hugo_site(folder: Path, base_url: str) -> int:
                 {"title": part.title, "layout": "part", "cards": cards},
             )
         item_paths += [
-            reverse("exhibition_item", args=[exhibition.slug, items[p.item_id].identifier])
+            reverse("exhibition_item", args=[exhibition.slug, p.item.identifier])
             for p in placements
         ]
-    item_paths += [reverse("item", args=[item.identifier]) for item in items.values()]
-    from django.conf import settings
-    from django.utils import translation
-
+    identifiers = Item.objects.public().values_list("identifier", flat=True)
+    item_paths += [reverse("item", args=[identifier]) for identifier in identifiers]
     with translation.override(settings.LANGUAGE_CODE):
         for path, context in _view_contexts(item_paths, base_url).items():
             page(path, _item_values(context))

@@ -228,7 +228,7 @@ class VersionedOutput:
         stale = [
             child
             for child in self.versions.iterdir()
-            if child.name.isdigit() and child not in keep and child != self.version_dir
+            if child.name.isdigit() and child not in keep  # version_dir is not made yet
         ]
         if stale:
             self._cleaner = threading.Thread(

@@ -53,11 +53,10 @@ def _parts_of_items() -> dict[int, set[str]]:
 
 
 def records(
-    ids: Collection[int] | None = None, parts: dict[int, set[str]] | None = None
+    ids: Collection[int] | None, parts: dict[int, set[str]]
 ) -> Iterator[tuple[int, Record]]:
-    """(item id, record) for every public item (or those of *ids*), pointing at its own page."""
-    if parts is None:
-        parts = _parts_of_items()
+    """(item id, record) for every public item (or those of *ids*), pointing at its own page;
+    *parts*: each item's exhibition parts (`_parts_of_items`)."""
     queryset = (
         Item.objects.public()
         .select_related("institution", "province")
