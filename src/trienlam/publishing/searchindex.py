@@ -56,16 +56,22 @@ def records(
     ids: Collection[int] | None, parts: dict[int, set[str]]
 ) -> Iterator[tuple[int, Record]]:
     """(item id, record) for every public item (or those of *ids*), pointing at its own page;
-    *parts*: each item's exhibition parts (`_parts_of_items`)."""
+    *parts*: each item's exhibition parts (`_parts_of_items`).
+
+    A few ids are read by id; many (a first export) by reading every public item and
+    skipping the others, as an IN list is capped by the database (SQLite: 32,766 values,
+    PostgreSQL: 65,535)."""
     queryset = (
         Item.objects.public()
         .select_related("institution", "province")
         .prefetch_related(Prefetch("media", queryset=Media.objects.order_by("position", "id")))
         .order_by("identifier")
     )
-    if ids is not None:
-        queryset = queryset.filter(pk__in=ids)
+    if ids is not None and len(ids) <= RECORDS_BY_ID:
+        queryset = queryset.filter(pk__in=sorted(ids))
     for item in queryset:
+        if ids is not None and item.pk not in ids:
+            continue
         words = [
             item.title,
             item.summary,
@@ -171,12 +177,7 @@ def write_records(work: Path, site_key: str) -> int:
         if entry and entry[0] == key and os.path.isfile(os.path.join(work, entry[1])):
             kept[str(pk)] = entry
     missing = {pk for pk in keys if str(pk) not in kept}
-    # A few ids are read by id; many (a first export) by reading every public item, as an
-    # IN list is capped by the database (SQLite: 32,766 values, PostgreSQL: 65,535).
-    few = sorted(missing) if len(missing) <= RECORDS_BY_ID else None
-    for pk, record in records(few, parts):
-        if pk not in missing:
-            continue
+    for pk, record in records(missing, parts):
         name = os.path.join(record.url.strip("/"), "index.html")
         _put(work, name, _record_page(record).encode("utf-8"))
         kept[str(pk)] = [keys[pk], name]
