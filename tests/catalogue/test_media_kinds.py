@@ -78,3 +78,21 @@ def test_a_refused_file_is_named_with_its_reason_and_leaves_nothing(
     assert reason in message
     assert item.media.count() == 0
     assert stored_files() == []
+
+
+def test_an_original_is_served_as_its_content_not_as_its_name_says(
+    client: Client, item: Item, tmp_path: Path, django_user_model
+) -> None:  # type: ignore[no-untyped-def]
+    # A real PNG uploaded under an HTML name: its bytes could carry markup (a text chunk),
+    # which a browser told "text/html" by the name would run in an editor's session.
+    disguised = samples.png(tmp_path / "trang.png", 64, 48).rename(tmp_path / "trang.html")
+    [media] = add_media(item=item, source=disguised)
+    assert media.mime_type == "image/png"
+    assert client.get(media.file.url).status_code == 404  # never the public
+    client.force_login(django_user_model.objects.create_superuser("quantri", password="x"))
+    response = client.get(media.file.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"] == 'inline; filename="trang.html"'
+    assert b"".join(response.streaming_content) == disguised.read_bytes()

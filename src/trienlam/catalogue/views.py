@@ -80,12 +80,25 @@ def recording(request: HttpRequest, uid: str) -> HttpResponse:
 
 
 def original(request: HttpRequest, path: str) -> HttpResponse:
-    """An original file, for the people who may edit its item (never the public)."""
-    name = f"originals/{path}"
-    if not (
-        _signed_in(request) and Media.objects.editable_by(request.user).filter(file=name).exists()
-    ):
+    """An original file, for the people who may edit its item (never the public).
+
+    Served as the type its content was checked to be when it was stored, never one guessed
+    from its name: a curator's PNG uploaded as `trang.html` is an image here, not a page of
+    this site that would run in an editor's session (the browser is told not to sniff it)."""
+    media = (
+        Media.objects.editable_by(request.user).filter(file=f"originals/{path}").first()
+        if _signed_in(request)
+        else None
+    )
+    if media is None or not media.mime_type:
         raise Http404
-    response = serve(request, name, document_root=settings.MEDIA_ROOT)
+    try:
+        handle = media.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, content_type=media.mime_type, filename=media.original_name or Path(path).name
+    )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
