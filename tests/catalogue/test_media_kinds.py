@@ -96,3 +96,40 @@ def test_an_original_is_served_as_its_content_not_as_its_name_says(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"] == 'inline; filename="trang.html"'
     assert b"".join(response.streaming_content) == disguised.read_bytes()
+
+
+ACCEPTED = "JPEG, PNG, TIFF, WebP, PDF, MP3, M4A, OGG, MP4 hoặc WebM"
+BOMB = {"width": 20000, "height": 20000, "pixels": 4 * 10**8, "limit": 3 * 10**8}
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "expected"),
+    [
+        # What the file is, not "?": the sniffer names it in `detected`.
+        ("unsupported_type", {"detected": "GIF image"}, "không nhận tệp GIF image"),
+        ("unsupported_type", {}, "không nhận tệp loại này"),
+        # A file just over a small limit is not "1 MB, over the limit of 1 MB".
+        ("too_large", {"size": 1_363_149, "limit": MB}, "tệp nặng 1,3 MB, vượt giới hạn 1 MB"),
+        ("too_large", {"size": 600 * MB, "limit": 500 * MB},
+         "tệp nặng 600 MB, vượt giới hạn 500 MB"),
+        # In a multi-page file, which page is too large.
+        ("pixel_bomb", {**BOMB, "page": 7, "pages": 20},
+         "trang 7 có 20000×20000 điểm ảnh, vượt giới hạn 300 megapixel"),
+        ("pixel_bomb", {**BOMB, "page": 1, "pages": 1},
+         "ảnh có 20000×20000 điểm ảnh, vượt giới hạn 300 megapixel"),
+    ],
+)  # fmt: skip
+def test_refusals_tell_the_curator_what_and_how_much(
+    code: str, params: dict, expected: str
+) -> None:
+    from django.utils import translation
+
+    from trienlam.catalogue.media import refusal_message
+    from trienlam.imaging.inspect import Refused
+
+    with translation.override("vi"):
+        message = refusal_message("tep.bin", Refused(code, **params))
+    lead = f"“tep.bin” bị từ chối: {expected}"
+    assert message.startswith(lead)
+    assert message[len(lead) :] in (".", f"; hãy dùng {ACCEPTED}.")

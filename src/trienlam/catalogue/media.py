@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import F
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from trienlam.catalogue.models import Item, Media
@@ -42,10 +43,18 @@ def refusal_message(name: str, refused: Refused) -> str:
         % {"size": _mb(p.get("size")), "limit": _mb(p.get("limit"))},
         "svg": lambda: gettext("SVG files are not accepted (they can carry scripts)"),
         "zip": lambda: gettext("it is a ZIP archive (or an Office file), not an image"),
-        "pixel_bomb": lambda: gettext(
-            "the image is %(width)s×%(height)s pixels, over the limit of %(limit)s megapixels"
+        "pixel_bomb": lambda: (
+            gettext(
+                "page %(page)s is %(width)s×%(height)s pixels, over the limit of %(limit)s "
+                "megapixels"
+            )
+            if int(p.get("pages", 1) or 1) > 1
+            else gettext(
+                "the image is %(width)s×%(height)s pixels, over the limit of %(limit)s megapixels"
+            )
         )
         % {
+            "page": p.get("page"),
             "width": p.get("width"),
             "height": p.get("height"),
             "limit": round(int(p.get("limit", 0) or 0) / 1_000_000),
@@ -60,7 +69,7 @@ def refusal_message(name: str, refused: Refused) -> str:
             "%(found)s files are not accepted; use JPEG, PNG, TIFF, WebP, PDF, MP3, M4A, OGG, "
             "MP4 or WebM"
         )
-        % {"found": p.get("found", "?")},
+        % {"found": p.get("detected") or gettext("these")},
     }
     reason = reasons.get(
         refused.code,
@@ -73,7 +82,11 @@ def refusal_message(name: str, refused: Refused) -> str:
 
 
 def _mb(value: object) -> str:
-    return f"{int(value or 0) / (1024 * 1024):.0f}"
+    """Megabytes, with one decimal below 100 (a 1.3 MB file over a 1 MB limit is not "1 MB
+    over the limit of 1 MB"), in the language's own decimal separator."""
+    megabytes = int(value or 0) / (1024 * 1024)
+    shown = round(megabytes, 1) if megabytes < 100 else round(megabytes)
+    return number_format(shown, decimal_pos=None if shown != int(shown) else 0)
 
 
 @contextmanager
