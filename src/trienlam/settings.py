@@ -234,6 +234,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 TRIENLAM_MAX_UPLOAD_BYTES = env_int("TRIENLAM_MAX_UPLOAD_MB", 500) * 1024 * 1024
 TRIENLAM_MAX_IMAGE_PIXELS = env_int("TRIENLAM_MAX_IMAGE_MEGAPIXELS", 300) * 1_000_000
 TRIENLAM_MAX_MEDIA_SECONDS = env_int("TRIENLAM_MAX_MEDIA_MINUTES", 360) * 60
+# One multi-page TIFF or PDF: each page is a media row (and a field group of the item's admin
+# form, whose DATA_UPLOAD_MAX_NUMBER_FIELDS above ~1,100 pages would exceed) and a tile set.
+TRIENLAM_MAX_PAGES_PER_FILE = env_int("TRIENLAM_MAX_PAGES_PER_FILE", 500)
+TRIENLAM_MAX_FILE_PIXELS = env_int("TRIENLAM_MAX_FILE_MEGAPIXELS", 3000) * 1_000_000
 
 # --- Security (docs/configuration.md, "Security settings an operator must set") ----------------
 

@@ -173,6 +173,66 @@ def test_the_pixel_limit_applies_to_each_page(files):
     assert refused.value.params["page"] == 2  # 2338×1652 = 3.86 MP; page 1 is 3.74 MP
 
 
+def test_a_file_of_too_many_pages_is_refused_before_its_pages_are_read(files, monkeypatch):
+    real_load = inspect_module._load
+    loads = []
+    monkeypatch.setattr(
+        inspect_module, "_load", lambda *a, **k: loads.append(k) or real_load(*a, **k)
+    )
+    for name, pages in (("tiff3", 3), ("pdf2", 2)):
+        with pytest.raises(Refused) as refused:
+            inspect(files[name], limits=Limits(max_bytes=10**9, max_pages=pages - 1))
+        assert refused.value.code == "too_many_pages"
+        assert str(refused.value) == (
+            f"it has {pages} pages, over the limit of {pages - 1} pages in one file; "
+            "split it into several files"
+        )
+    assert loads == [{"fail_on": "error"}]  # the TIFF's first header only
+
+
+def test_the_pixels_of_all_pages_together_are_limited(files):
+    total = 300 * 200 + 400 * 300 + 500 * 250  # the three pages of tiff3
+    inspect(files["tiff3"], limits=Limits(max_bytes=10**9, max_file_pixels=total))
+    with pytest.raises(Refused) as refused:
+        inspect(files["tiff3"], limits=Limits(max_bytes=10**9, max_file_pixels=total - 1))
+    assert refused.value.code == "too_many_pixels"
+    assert refused.value.params == {"pages": 3, "pixels": total, "limit": total - 1}
+
+
+def test_pages_of_one_size_are_decoded_in_one_pass_and_a_damaged_one_still_named(
+    tmp_path, limits, monkeypatch
+):
+    same = samples.tiff_pages(tmp_path / "same.tif", [(320, 240)] * 4)
+    real_load = inspect_module._load
+    decodes = []
+
+    class Counted:  # the loaded image, noting each decode (min() reads every pixel)
+        def __init__(self, image, options):
+            self.image, self.options = image, options
+
+        def __getattr__(self, name):
+            return getattr(self.image, name)
+
+        def min(self):
+            decodes.append(self.options)
+            return self.image.min()
+
+    monkeypatch.setattr(
+        inspect_module, "_load", lambda kind, path, **o: Counted(real_load(kind, path, **o), o)
+    )
+    assert len(inspect(same, limits=limits).pages) == 4
+    assert decodes == [{"page": 0, "n": 4, "fail_on": "error"}]
+    # Differing sizes: page by page, as before.
+    decodes.clear()
+    inspect(samples.tiff_pages(tmp_path / "mixed.tif", [(320, 240), (200, 300)]), limits=limits)
+    assert [d.get("page") for d in decodes] == [0, 1]
+    # A cut file of same-size pages: the one pass fails, the pages one by one name why.
+    cut = samples.truncated(same, tmp_path / "cut.tif")
+    with pytest.raises(Refused) as refused:
+        inspect(cut, limits=limits)
+    assert refused.value.code in ("truncated", "corrupt")
+
+
 def test_a_recording_over_the_duration_limit_is_refused(files):
     with pytest.raises(Refused) as refused:
         inspect(files["mp3"], limits=Limits(max_bytes=10**9, max_duration=5))
@@ -254,6 +314,8 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "pdf_encrypted": {},
     "too_long": {"duration": 7 * 3600 + 12 * 60, "limit": 6 * 3600},
     "no_duration": {"detected": "WebM video"},
+    "too_many_pages": {"pages": 3000, "limit": 500},
+    "too_many_pixels": {"pages": 20, "pixels": 5_780_000_000, "limit": 3_000_000_000},
 }
 
 

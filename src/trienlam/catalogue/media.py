@@ -31,6 +31,8 @@ def limits() -> Limits:
         max_bytes=settings.TRIENLAM_MAX_UPLOAD_BYTES,
         max_pixels=settings.TRIENLAM_MAX_IMAGE_PIXELS,
         max_duration=settings.TRIENLAM_MAX_MEDIA_SECONDS,
+        max_pages=settings.TRIENLAM_MAX_PAGES_PER_FILE,
+        max_file_pixels=settings.TRIENLAM_MAX_FILE_PIXELS,
     )
 
 
@@ -57,6 +59,20 @@ def refusal_message(name: str, refused: Refused) -> str:
             "page": p.get("page"),
             "width": p.get("width"),
             "height": p.get("height"),
+            "limit": round(int(p.get("limit", 0) or 0) / 1_000_000),
+        },
+        "too_many_pages": lambda: gettext(
+            "it has %(pages)s pages, over the limit of %(limit)s pages in one file: split it "
+            "into several files"
+        )
+        % {"pages": p.get("pages"), "limit": p.get("limit")},
+        "too_many_pixels": lambda: gettext(
+            "its %(pages)s pages hold %(pixels)s megapixels together, over the limit of "
+            "%(limit)s megapixels in one file: split it into several files"
+        )
+        % {
+            "pages": p.get("pages"),
+            "pixels": round(int(p.get("pixels", 0) or 0) / 1_000_000),
             "limit": round(int(p.get("limit", 0) or 0) / 1_000_000),
         },
         "truncated": lambda: gettext("the file is cut short (truncated): upload it again"),

@@ -41,6 +41,10 @@ class Limits:
     max_bytes: int  # refuse larger files
     max_pixels: int = 300_000_000  # per page (pixel bombs)
     max_duration: float = 6 * 3600  # seconds, audio/video
+    # A multi-page TIFF or PDF: each page becomes a media row and a tile set, so a small file
+    # of thousands of pages (or of many huge ones) is refused before any page is read.
+    max_pages: int = 500
+    max_file_pixels: int = 3_000_000_000  # all pages of one file together
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,20 @@ def _msg_pixel_bomb(p: dict[str, Any]) -> str:
     )
 
 
+def _msg_too_many_pages(p: dict[str, Any]) -> str:
+    return (
+        f"it has {p['pages']} pages, over the limit of {p['limit']} pages in one file; "
+        "split it into several files"
+    )
+
+
+def _msg_too_many_pixels(p: dict[str, Any]) -> str:
+    return (
+        f"its {p['pages']} pages hold {_mp_text(p['pixels'])} megapixels together, over the "
+        f"limit of {_mp_text(p['limit'])} megapixels in one file; split it into several files"
+    )
+
+
 def _msg_corrupt(p: dict[str, Any]) -> str:
     text = f"the {p['detected']} file is damaged and cannot be read"
     return text + (f" ({p['reason']})" if p.get("reason") else "")
@@ -137,6 +155,8 @@ MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
         "file; unpack it, or save the document as PDF"
     ),
     "pixel_bomb": _msg_pixel_bomb,
+    "too_many_pages": _msg_too_many_pages,
+    "too_many_pixels": _msg_too_many_pixels,
     "truncated": lambda p: (
         f"the {p['detected']} file is truncated: it ends before its data is complete "
         "(an interrupted copy or upload?)"
@@ -486,6 +506,7 @@ def _inspect_image(path: str, kind: _Type, size: int, limits: Limits) -> tuple[P
         n_pages = 1
         if kind.key == "tiff" and first.get_typeof("n-pages"):
             n_pages = max(1, int(first.get("n-pages")))
+        _check_page_count(n_pages, limits)
         headers = [first]
         for index in range(1, n_pages):
             headers.append(_load("tiff", path, page=index, fail_on="error"))
@@ -506,10 +527,13 @@ def _inspect_image(path: str, kind: _Type, size: int, limits: Limits) -> tuple[P
                 pages=n_pages,
             )
         pages.append(PageInfo(*_oriented(header)))
+    _check_file_pixels(pages, limits)
 
     # Only now decode every pixel, streaming: truncation and damage show up here. A JPEG is
     # decoded at 1/8 size: libjpeg still reads and entropy-decodes all of its data (where a
     # cut or damaged file fails) but skips most of the inverse DCT, at about half the cost.
+    if n_pages > 1 and _decodes_as_one_strip(path, n_pages):
+        return tuple(pages)
     for index in range(n_pages):
         try:
             options: dict[str, Any] = {"page": index} if kind.key == "tiff" else {}
@@ -519,6 +543,19 @@ def _inspect_image(path: str, kind: _Type, size: int, limits: Limits) -> tuple[P
         except pyvips.Error as exc:
             raise _decode_failure(kind.key, label, path, size, exc) from exc
     return tuple(pages)
+
+
+def _decodes_as_one_strip(path: str, n_pages: int) -> bool:
+    """Decode every page of a multi-page TIFF in one pass, as one tall image: possible when
+    they all have the same size and format (libvips refuses otherwise). Page by page, each
+    load walks the chain of directories from the first again (500 pages: ~125,000 reads).
+    False when that is not possible or anything fails: the pages are then decoded one by
+    one, which also names the problem."""
+    try:
+        _load("tiff", path, page=0, n=n_pages, fail_on="error").min()
+    except pyvips.Error:
+        return False
+    return True
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -562,6 +599,7 @@ def _inspect_pdf(path: str, size: int, limits: Limits) -> tuple[PageInfo, ...]:
         raise Refused("corrupt", detected="PDF", reason="pdfium cannot open it") from exc
     if count == 0:
         raise Refused("pdf_no_pages")
+    _check_page_count(count, limits)
     pages = []
     for index, (width_pt, height_pt) in enumerate(points):
         width, height = page_pixels(width_pt, height_pt, PDF_DPI)
@@ -576,7 +614,21 @@ def _inspect_pdf(path: str, size: int, limits: Limits) -> tuple[PageInfo, ...]:
                 pages=count,
             )
         pages.append(PageInfo(width, height))
+    _check_file_pixels(pages, limits)
     return tuple(pages)
+
+
+def _check_page_count(count: int, limits: Limits) -> None:
+    if count > limits.max_pages:
+        raise Refused("too_many_pages", pages=count, limit=limits.max_pages)
+
+
+def _check_file_pixels(pages: list[PageInfo], limits: Limits) -> None:
+    total = sum(page.width * page.height for page in pages)
+    if total > limits.max_file_pixels:
+        raise Refused(
+            "too_many_pixels", pages=len(pages), pixels=total, limit=limits.max_file_pixels
+        )
 
 
 # --- Audio and video -------------------------------------------------------------------------
