@@ -429,3 +429,22 @@ def test_scans_are_checked_on_threads_but_refused_in_row_order_in_vietnamese(
     assert "bị thiếu phần cuối" in report.problems[0].message
     assert not Item.objects.exists() and not Media.objects.exists()
     assert originals(settings) == []
+
+
+def test_invisible_control_characters_are_refused_with_their_row_and_column(personas, tmp_path):
+    # A terminal escape pasted from a console, and a right-to-left override that would show
+    # "… thi đua" reversed on the public page.
+    sheet = write_csv(tmp_path / "s.csv", [
+        row("MH-0001", **{"Tiêu đề": "Báo cáo \x1b[31mthi đua\x07"}),
+        row("MH-0002", **{"Trích yếu": "Tóm tắt \u202ethi đua"}),
+        row("MH-0003", **{"Trích yếu": "Dòng một\n\tdòng hai"}),  # tab and newline stay
+    ])  # fmt: skip
+    report = import_catalogue(sheet=sheet, files=None, actor=personas.users.curator_a,
+                              dry_run=True)  # fmt: skip
+    assert [str(p) for p in report.problems] == [
+        "Dòng 2, cột “Tiêu đề”: có một ký tự điều khiển vô hình (U+001B), khiến trang hiển thị "
+        "chữ bị lỗi hoặc đảo ngược thứ tự: hãy xoá ký tự này",
+        "Dòng 3, cột “Trích yếu”: có một ký tự điều khiển vô hình (U+202E), khiến trang hiển thị "
+        "chữ bị lỗi hoặc đảo ngược thứ tự: hãy xoá ký tự này",
+    ]
+    assert not Item.objects.exists()

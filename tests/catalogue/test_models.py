@@ -26,6 +26,22 @@ def test_it_stores_text_in_nfc(archive) -> None:  # type: ignore[no-untyped-def]
     assert unicodedata.is_normalized("NFC", archive.name)
 
 
+def test_invisible_control_characters_are_refused_by_validation_and_dropped_on_save(
+    archive,
+) -> None:  # type: ignore[no-untyped-def]
+    item = Item(identifier="TL-0001", kind="document", institution=archive,
+                title="Báo cáo \x1b[31mthi đua\x07",
+                summary="Dòng một\n\tdòng \u202ehai")  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert set(error.value.message_dict) == {"title", "summary"}
+    assert "(U+001B)" in error.value.message_dict["title"][0]
+    assert "(U+202E)" in error.value.message_dict["summary"][0]
+    item.save()  # code that skips validation: the characters are dropped
+    item.refresh_from_db()
+    assert (item.title, item.summary) == ("Báo cáo [31mthi đua", "Dòng một\n\tdòng hai")
+
+
 def test_full_clean_normalises_before_checking_uniqueness(archive) -> None:  # type: ignore[no-untyped-def]
     b.item(archive, identifier="TL-0001")
     duplicate = Item(identifier="TL-0001", kind="document", title="x", institution=archive)
