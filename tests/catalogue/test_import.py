@@ -448,3 +448,15 @@ def test_invisible_control_characters_are_refused_with_their_row_and_column(pers
         "chữ bị lỗi hoặc đảo ngược thứ tự: hãy xoá ký tự này",
     ]
     assert not Item.objects.exists()
+
+
+def test_identifiers_that_differ_only_by_case_are_one_identifier(personas, tmp_path):
+    b.item(personas.archive_a, identifier="MH-0007")
+    sheet = write_csv(tmp_path / "s.csv", [row("MH-0001"), row("mh-0001"), row("Mh-0007")])
+    report = import_catalogue(sheet=sheet, files=None, actor=personas.users.curator_a,
+                              dry_run=True)  # fmt: skip
+    assert [str(p) for p in report.problems] == [
+        "Dòng 3, cột “Mã định danh”: mã mh-0001 đã dùng ở dòng 2 của tệp này.",
+        "Dòng 4, cột “Mã định danh”: Đã có tư liệu MH-0007: các mã định danh phải khác nhau "
+        "không chỉ ở chữ hoa, chữ thường.",
+    ]

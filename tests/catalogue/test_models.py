@@ -42,6 +42,22 @@ def test_invisible_control_characters_are_refused_by_validation_and_dropped_on_s
     assert (item.title, item.summary) == ("Báo cáo [31mthi đua", "Dòng một\n\tdòng hai")
 
 
+def test_identifiers_differ_by_more_than_letter_case(archive) -> None:  # type: ignore[no-untyped-def]
+    first = b.item(archive, identifier="TL-0001")
+    for spelling in ("tl-0001", "Tl-0001"):
+        other = Item(identifier=spelling, kind="document", title="x", institution=archive)
+        with pytest.raises(ValidationError) as error:
+            other.full_clean()
+        assert error.value.message_dict == {
+            "identifier": [
+                "Đã có tư liệu TL-0001: các mã định danh phải khác nhau không chỉ ở chữ hoa, "
+                "chữ thường."
+            ]
+        }
+    first.full_clean()  # itself is no clash
+    Item(identifier="TL-0002", kind="document", title="x", institution=archive).full_clean()
+
+
 def test_full_clean_normalises_before_checking_uniqueness(archive) -> None:  # type: ignore[no-untyped-def]
     b.item(archive, identifier="TL-0001")
     duplicate = Item(identifier="TL-0001", kind="document", title="x", institution=archive)

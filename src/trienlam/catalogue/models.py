@@ -302,6 +302,27 @@ class Item(NFCModel):
             )
         if self.kind == self.Kind.QUOTATION and not self.quote_text.strip():
             raise ValidationError({"quote_text": gettext("A quotation needs its text.")})
+        # "TL-0001" and "tl-0001" would be one item to a reader and one folder of the static
+        # export on a case-insensitive disk: identifiers differ by more than letter case.
+        # (The same identifier exactly is the unique field's own error.)
+        if self.identifier:
+            other = (
+                Item.objects.filter(identifier__iexact=self.identifier)
+                .exclude(identifier=self.identifier)
+                .exclude(pk=self.pk)
+                .values_list("identifier", flat=True)
+                .first()
+            )
+            if other is not None:
+                raise ValidationError(
+                    {
+                        "identifier": gettext(
+                            "Item %(other)s already exists: identifiers must differ by more "
+                            "than upper and lower case."
+                        )
+                        % {"other": other}
+                    }
+                )
 
     def get_absolute_url(self) -> str:
         return reverse("item", kwargs={"identifier": self.identifier})

@@ -402,14 +402,15 @@ def _check_rows(
         for field_name, message in check.problems:
             problems.append(Problem(number, column_of(field_name), None, message))
         identifier = values.get("identifier", "")
+        key = identifier.casefold()  # identifiers differ by more than letter case (Item.clean)
         if identifier:
-            if identifier in first_row:
+            if key in first_row:
                 problems.append(Problem(
                     number, HEADERS["identifier"], None,
                     _("the identifier %(identifier)s is already used in row %(first)d of this "
-                      "file.") % {"identifier": identifier, "first": first_row[identifier]}))
+                      "file.") % {"identifier": identifier, "first": first_row[key]}))
             else:
-                first_row[identifier] = number
+                first_row[key] = number
         row_files: list[tuple[Path, str, Inspection]] = []
         for name in _split_files(values.get("files", "")):
             if files is None:
