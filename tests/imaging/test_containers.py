@@ -14,6 +14,7 @@ from trienlam.imaging.containers import ContainerError, read_mp4, read_webm
 
 EBML_HEADER = ebml(0x1A45DFA3, ebml(0x4282, b"webm"))
 SEGMENT = 0x18538067
+CLUSTER = ebml(0x1F43B675, ebml(0xE7, b"\x00") + ebml(0xA3, b"\x81\x00\x00\x80" + b"\x00" * 16))
 INFO = 0x1549A966
 
 
@@ -56,14 +57,16 @@ def test_minimal_header_sizes_and_default_timecode_scale(tmp_path):
     path = tmp_path / "small.webm"
     duration = ebml(0x4489, struct.pack(">d", 1500.0))
     short_info = b"\x15\x49\xa9\x66" + bytes([0x80 | len(duration)]) + duration
-    path.write_bytes(b"\x1a\x45\xdf\xa3\x87\x42\x82\x84webm" + b"\x18\x53\x80\x67\xff" + short_info)
+    path.write_bytes(
+        b"\x1a\x45\xdf\xa3\x87\x42\x82\x84webm" + b"\x18\x53\x80\x67\xff" + short_info + CLUSTER
+    )
     found = read_webm(path)
     assert (found.doctype, found.duration) == ("webm", 1.5)
 
 
 def test_empty_float_means_zero(tmp_path):
     path = tmp_path / "zero.webm"
-    path.write_bytes(EBML_HEADER + ebml(SEGMENT, info(b"")))
+    path.write_bytes(EBML_HEADER + ebml(SEGMENT, info(b"") + CLUSTER))
     assert read_webm(path).duration == 0.0
 
 
@@ -113,7 +116,8 @@ def test_endless_void_elements_stop_at_the_bound(tmp_path, monkeypatch):
         EBML_HEADER + ebml(SEGMENT, ebml(0xEC, b"\x00") * 10_000 + info(struct.pack(">d", 1000.0)))
     )
     start = time.perf_counter()
-    assert read_webm(path).duration is None  # Info lies beyond the bound: not found, no hang
+    with pytest.raises(ContainerError, match="no media data"):
+        read_webm(path)  # Info and any Cluster lie beyond the bound: not found, no hang
     assert time.perf_counter() - start < 1
 
 
@@ -159,8 +163,26 @@ def test_fragmented_mp4_takes_its_duration_from_mehd(tmp_path):
         b"moov", mvhd + samples._trak(b"vide", 1000, 0) + samples._box(b"mvex", mehd)
     )
     path = tmp_path / "frag.mp4"
-    path.write_bytes(samples._box(b"ftyp", b"iso5\x00\x00\x00\x00iso5") + moov)
+    fragment = samples._box(b"moof", b"") + samples._box(b"mdat", b"\x00" * 64)
+    path.write_bytes(samples._box(b"ftyp", b"iso5\x00\x00\x00\x00iso5") + moov + fragment)
     assert read_mp4(path).duration == 61.0
+
+
+@pytest.mark.parametrize("after", [b"", b"this is not a recording " * 40])
+def test_an_mp4_header_with_no_media_data_is_no_recording(tmp_path, after):
+    # A valid ftyp and moov (a 60 s video track) and then nothing, or text: no samples.
+    moov = samples._box(b"moov", samples._mvhd(1000, 60_000) + samples._trak(b"vide", 1000, 60_000))
+    path = tmp_path / "hollow.mp4"
+    path.write_bytes(samples._box(b"ftyp", b"isom\x00\x00\x00\x00isom") + moov + after)
+    with pytest.raises(ContainerError):
+        read_mp4(path)
+
+
+def test_a_webm_header_with_no_cluster_is_no_recording(tmp_path):
+    path = tmp_path / "hollow.webm"
+    path.write_bytes(EBML_HEADER + ebml(SEGMENT, info(struct.pack(">d", 30_000.0))))
+    with pytest.raises(ContainerError, match="no media data"):
+        read_webm(path)
 
 
 def test_mp4_cut_before_its_movie_header_is_truncated(tmp_path):

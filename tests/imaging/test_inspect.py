@@ -283,6 +283,21 @@ def test_random_bytes_are_an_unknown_type(tmp_path, limits):
     assert refused.value.code == "unknown_type"
 
 
+def test_a_few_mp3_frames_followed_by_anything_else_are_no_recording(tmp_path, limits):
+    frames = samples.mp3(tmp_path / "few.mp3", frames=3).read_bytes()
+    hollow = tmp_path / "hollow.mp3"
+    hollow.write_bytes(frames + "Biên bản họp, không phải âm thanh. ".encode() * 400)
+    with pytest.raises(Refused) as refused:
+        inspect(hollow, limits=limits)
+    assert refused.value.code == "corrupt"
+    assert "of it is audio frames" in str(refused.value)
+    # A damaged stretch inside a real recording is tolerated, as players skip it.
+    whole = samples.mp3(tmp_path / "whole.mp3").read_bytes()
+    damaged = tmp_path / "damaged.mp3"
+    damaged.write_bytes(whole[:2000] + b"\x00" * 500 + whole[2000:])
+    assert inspect(damaged, limits=limits).kind == "audio"
+
+
 def test_an_id3_tag_followed_by_no_audio_is_corrupt(tmp_path, limits):
     path = tmp_path / "tag-only.mp3"
     path.write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\x00" * 10 + b"not audio" * 50)

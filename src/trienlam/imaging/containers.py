@@ -171,19 +171,30 @@ def read_webm(path: str | os.PathLike[str]) -> WebmInfo:
             segment_end = min(file_size, segment_start + segment_size)
 
         info_position: int | None = None
+        info: WebmInfo | None = None
+        has_cluster = False
         position = segment_start
         for _ in range(MAX_LEVEL1_ELEMENTS):
             if position >= segment_end:
                 break
             f.seek(position)
             element_id, size = _element_header(f)
-            if element_id == _ID_INFO:
-                return WebmInfo(doctype, _parse_info(_read_body(f, size, "Info")))
+            data_start = f.tell()
+            if element_id == _ID_INFO and info is None:
+                info = WebmInfo(doctype, _parse_info(_read_body(f, size, "Info")))
             if element_id == _ID_SEEKHEAD:
                 info_position = _info_from_seekhead(_read_body(f, size, "SeekHead"), segment_start)
-            if element_id == _ID_CLUSTER or size is None:
+            if element_id == _ID_CLUSTER:
+                has_cluster = True
+            if has_cluster or size is None:
                 break  # media data from here on: only the SeekHead can still help
-            position = f.tell() + size
+            position = data_start + size
+        if not has_cluster:
+            # A header with no Cluster after it holds no recording (a cut file may still
+            # end inside its first Cluster, which counts: the duration check follows).
+            raise ContainerError("no media data (Cluster): a header with no recording")
+        if info is not None:
+            return info
 
         if info_position is not None and segment_start <= info_position < file_size:
             f.seek(info_position)
@@ -216,6 +227,7 @@ def _info_from_seekhead(body: bytes, segment_start: int) -> int | None:
 class Mp4Info:
     handlers: frozenset[str]  # track handler types: "soun", "vide", "text", ...
     duration: float | None  # seconds, from mvhd (or mvex/mehd for fragmented files)
+    media_bytes: int = 0  # payload of the mdat boxes: the samples themselves
 
 
 def _box_header(f: BinaryIO, end: int) -> tuple[bytes, int, int]:
@@ -284,19 +296,25 @@ def read_mp4(path: str | os.PathLike[str]) -> Mp4Info:
     with open(path, "rb") as f:
         file_size = os.fstat(f.fileno()).st_size
         moov: bytes | None = None
+        media_bytes = 0
+        # Every top-level box, not only up to moov: a header alone, with no samples after
+        # it (or anything but boxes), is no recording.
         for _ in range(MAX_TOP_BOXES):
             if f.tell() + 8 > file_size:
                 break
             kind, payload_start, box_end = _box_header(f, file_size)
-            if kind == b"moov":
+            if kind == b"moov" and moov is None:
                 if box_end - payload_start > MAX_MOOV_BYTES:
                     raise ContainerError("the movie header is implausibly large")
                 moov = _read_exact(f, box_end - payload_start)
-                break
+            elif kind == b"mdat":
+                media_bytes += box_end - payload_start
             f.seek(box_end)
         if moov is None:
             # Writers that put moov last leave a file without one when cut short.
             raise ContainerError("no movie header (moov) box", truncated=f.tell() < file_size)
+        if not media_bytes:
+            raise ContainerError("no media data (mdat) box: a header with no recording")
 
     handlers: set[str] = set()
     duration: int | None = None
@@ -319,7 +337,7 @@ def read_mp4(path: str | os.PathLike[str]) -> Mp4Info:
     if not duration and fragment_duration:
         duration = fragment_duration
     seconds = duration / timescale if duration and timescale else None
-    return Mp4Info(handlers=frozenset(handlers), duration=seconds)
+    return Mp4Info(handlers=frozenset(handlers), duration=seconds, media_bytes=media_bytes)
 
 
 # --- Ogg ---------------------------------------------------------------------------------------

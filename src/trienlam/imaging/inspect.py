@@ -654,10 +654,56 @@ def _mutagen_length(module: str, cls: str, path: str, label: str) -> float | Non
     return float(length) if length else None
 
 
+#: An MP3 is frame after frame to its end (tags aside); players skip a damaged stretch, so
+#: some is tolerated, but a few frame headers followed by anything else are no recording.
+MIN_MPEG_FRAMES_SHARE = 0.5
+
+
+def _mpeg_frames_share(path: str) -> float:
+    """The share of the file's bytes after its ID3v2 tag that MPEG audio frames cover, each
+    frame found where the one before it ends (after a damaged stretch, at the next place
+    where two frames follow each other)."""
+    import mmap
+
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        start = 0
+        if data[:3] == b"ID3" and len(data) >= 10:
+            size = 0
+            for byte in data[6:10]:
+                size = (size << 7) | (byte & 0x7F)
+            start = 10 + size + (10 if data[5] & 0x10 else 0)
+        end = len(data)
+        if end - start >= 128 and data[end - 128 : end - 125] == b"TAG":  # ID3v1
+            end -= 128
+        if end <= start:
+            return 0.0
+        covered, position = 0, start
+        while position < end:
+            found = _mpeg_audio_header(data[position : position + 4])
+            if found and position + found[1] <= end:
+                covered += found[1]
+                position += found[1]
+                continue
+            # Resynchronise: the next 0xFF that starts two frames in a row.
+            position = data.find(b"\xff", position + 1, end)
+            while position != -1:
+                here = _mpeg_audio_header(data[position : position + 4])
+                if here and _mpeg_audio_header(data[position + here[1] : position + here[1] + 4]):
+                    break
+                position = data.find(b"\xff", position + 1, end)
+            if position == -1:
+                break
+        return covered / (end - start)
+
+
 def _inspect_timed(path: str, kind: _Type) -> tuple[str, str, str, float | None]:
     """(kind, mime type, label, duration) of an audio or video file."""
     if kind.key == "mp3":
         length = _mutagen_length("mp3", "MP3", path, "MP3 audio")
+        share = _mpeg_frames_share(path)
+        if share < MIN_MPEG_FRAMES_SHARE:
+            reason = f"only {share:.0%} of it is audio frames: a header with no recording?"
+            raise Refused("corrupt", detected="MP3 audio", reason=reason)
         return "audio", "audio/mpeg", "MP3 audio", length
     if kind.key == "ogg":
         try:
