@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from tests import builders as b
@@ -99,3 +100,22 @@ def test_a_curator_sees_only_their_own_import_jobs(personas, tmp_path: Path) -> 
     ).status_code in (302, 403, 404)
     assert "a.xlsx" in personas.editor.get(changelist).content.decode()
     assert personas.anonymous.get(changelist).status_code == 302
+
+
+def test_deleting_an_import_job_removes_its_uploads(personas) -> None:  # type: ignore[no-untyped-def]
+    upload = {
+        "sheet": SimpleUploadedFile("danh-muc.xlsx", sheet_bytes([])),
+        "files": SimpleUploadedFile("scans.zip", zip_bytes({"a.jpg": b"not an image"})),
+        "dry_run": "on",
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        personas.curator_a.post(reverse("admin:catalogue_importjob_add"), upload)
+    job = ImportJob.objects.get()
+    stored = [job.sheet.path, job.files.path]
+    assert all(Path(p).is_file() for p in stored)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = personas.curator_a.post(
+            reverse("admin:catalogue_importjob_delete", args=[job.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302 and not ImportJob.objects.exists()
+    assert [p for p in stored if Path(p).exists()] == []
