@@ -86,3 +86,45 @@ def test_the_viewer_script_loads_only_on_item_pages(
     page.get_by_role("button", name="Phóng to để đọc chi tiết").first.click()
     page.wait_for_function("() => window.OpenSeadragon !== undefined")
     assert any("openseadragon" in url for url in scripts)
+
+
+def test_the_viewer_is_operated_by_keyboard_and_keeps_its_toolbar_in_full_screen(
+    live_server, scanned_letter: str, page
+) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + scanned_letter)
+    opener = page.get_by_role("button", name="Phóng to để đọc chi tiết").first
+    opener.click()
+    page.wait_for_function(FULLY_LOADED)
+    # The keys work at once: OpenSeadragon's own canvas has the focus, not its wrapper.
+    start = page.evaluate("() => window.trienlamViewer.viewport.getZoom()")
+    page.keyboard.press("+")
+    page.wait_for_function(f"() => window.trienlamViewer.viewport.getZoom() > {start} * 1.05")
+    # Tab goes round the dialog's controls; the page behind it (inert) never takes the focus.
+    inside = "() => !!document.activeElement.closest('.viewer')"
+    visited = set()
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "() => { const e = document.activeElement; return e.closest('.viewer') ? "
+            "(e.getAttribute('aria-label') || e.className || e.tagName) : "
+            "(e === document.body ? 'body' : 'PAGE:' + e.outerHTML.slice(0, 60)); }"
+        )
+        assert not where.startswith("PAGE:"), where
+        visited.add(where)
+    assert {"Phóng to", "Toàn màn hình", "viewer-close"} <= visited, visited
+    # Full screen is the browser's, on the whole dialog: its toolbar and "Đóng" stay.
+    full = page.get_by_role("button", name="Toàn màn hình")
+    full.click()
+    page.wait_for_function("() => document.fullscreenElement?.classList.contains('viewer')")
+    page.wait_for_function(
+        "() => document.getElementById('viewer-fullPage').getAttribute('aria-pressed') === 'true'"
+    )
+    close = page.get_by_role("button", name="Đóng")
+    assert close.is_visible() and close.bounding_box()["width"] > 20
+    assert page.evaluate(inside)  # back on the canvas, keys still work
+    close.click()
+    page.wait_for_function("() => document.fullscreenElement === null")
+    assert not page.get_by_role("dialog").is_visible()
+    assert opener.evaluate("el => el === document.activeElement")
+    assert page.evaluate("() => [...document.body.children].every(c => !c.inert)")

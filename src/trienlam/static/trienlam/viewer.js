@@ -52,12 +52,13 @@
     dialog.hidden = true;
     dialog.innerHTML =
       '<div class="viewer-bar" role="toolbar"><span class="viewer-status" aria-live="polite">' +
-      '</span></div><div class="viewer-canvas" id="viewer-canvas" tabindex="0"></div>' +
+      '</span></div><div class="viewer-canvas" id="viewer-canvas"></div>' +
       '<p class="viewer-help"></p>';
     var bar = dialog.querySelector(".viewer-bar");
     // Our own labelled buttons, handed to OpenSeadragon by id: readable text, no icon images.
     BUTTONS.forEach(function (spec) {
       if (spec.pages && figures.length < 2) { return; }
+      if (spec.key === "fullPage" && !canFullScreen()) { return; }  // e.g. iPhone Safari
       var button = document.createElement("button");
       button.type = "button";
       button.id = "viewer-" + spec.key;
@@ -73,6 +74,15 @@
     bar.appendChild(closeButton);
     dialog.querySelector(".viewer-help").textContent = text.help;
     dialog.querySelector(".viewer-close").addEventListener("click", close);
+    var full = dialog.querySelector("#viewer-fullPage");
+    if (full) {
+      full.setAttribute("aria-pressed", "false");
+      full.addEventListener("click", toggleFullScreen);
+      document.addEventListener("fullscreenchange", function () {
+        full.setAttribute("aria-pressed", String(document.fullscreenElement === dialog));
+        focusCanvas();
+      });
+    }
     dialog.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { close(); }
       if (!viewer) { return; }
@@ -92,12 +102,28 @@
     dialog.querySelector(".viewer-status").textContent = label;
   }
 
+  // Full screen is the browser's, on the whole dialog, so the toolbar and its way out stay
+  // (OpenSeadragon's own full-page mode moved the canvas out of the dialog and hid the rest).
+  function canFullScreen() {
+    return Boolean(document.fullscreenEnabled && document.documentElement.requestFullscreen);
+  }
+
+  function toggleFullScreen() {
+    if (document.fullscreenElement) { document.exitFullscreen(); }
+    else { dialog.requestFullscreen().catch(function () { /* refused: stay as we are */ }); }
+  }
+
+  function focusCanvas() {
+    // OpenSeadragon listens for keys (+, −, arrows) on its own canvas, inside our element.
+    if (viewer && !dialog.hidden) { viewer.canvas.focus(); }
+  }
+
   var opener = null;
   var BUTTONS = [
     { key: "zoomIn", symbol: "+", option: "zoomInButton" },
     { key: "zoomOut", symbol: "−", option: "zoomOutButton" },
     { key: "home", symbol: "⌂", option: "homeButton" },
-    { key: "fullPage", symbol: "⤢", option: "fullPageButton" },
+    { key: "fullPage", symbol: "⤢", option: null },
     { key: "rotateLeft", symbol: "⟲", option: "rotateLeftButton" },
     { key: "rotateRight", symbol: "⟳", option: "rotateRightButton" },
     { key: "previousPage", symbol: "‹", option: "previousButton", pages: true },
@@ -107,7 +133,9 @@
   function buttonOptions() {
     var options = {};
     BUTTONS.forEach(function (spec) {
-      if (document.getElementById("viewer-" + spec.key)) { options[spec.option] = "viewer-" + spec.key; }
+      if (spec.option && document.getElementById("viewer-" + spec.key)) {
+        options[spec.option] = "viewer-" + spec.key;
+      }
     });
     return options;
   }
@@ -120,6 +148,7 @@
       if (!dialog) { buildDialog(); setStrings(OSD); }
       dialog.hidden = false;
       document.documentElement.classList.add("viewer-open");
+      setPageInert(true);
       if (!viewer) {
         viewer = OSD(Object.assign(buttonOptions(), {
           id: "viewer-canvas",
@@ -129,6 +158,7 @@
           showNavigator: true,
           navigatorPosition: "BOTTOM_RIGHT",
           showRotationControl: true,
+          showFullPageControl: false,  // ours: the browser's full screen on the dialog
           gestureSettingsTouch: { pinchRotate: false },
           crossOriginPolicy: false,
           maxZoomPixelRatio: 2,
@@ -141,17 +171,29 @@
         viewer.goToPage(index);
       }
       status(index);
-      dialog.querySelector(".viewer-canvas").focus();
+      focusCanvas();
     }, function () {
       button.removeAttribute("aria-busy");
       button.textContent = text.failed;
     });
   }
 
+  // A modal dialog: the page behind it takes no focus (Tab stays in the viewer) and is
+  // hidden from screen readers while it is open.
+  function setPageInert(on) {
+    Array.prototype.forEach.call(document.body.children, function (child) {
+      if (child !== dialog) { child.inert = on; }
+    });
+  }
+
   function close() {
+    var left = document.fullscreenElement ? document.exitFullscreen() : Promise.resolve();
     dialog.hidden = true;
     document.documentElement.classList.remove("viewer-open");
-    if (opener) { opener.focus(); }
+    setPageInert(false);
+    // Back to the button that opened it, once out of full screen (focus inside the page is
+    // not taken while another element fills the screen).
+    left.catch(function () {}).then(function () { if (opener) { opener.focus(); } });
   }
 
   function enhance() {
