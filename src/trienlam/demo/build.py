@@ -391,7 +391,7 @@ def _items(
             for media in add_media(
                 item=item,
                 source=page.path,
-                alt_text=data.page_alt(page.page),
+                alt_text=data.page_alt(),
                 original_name=page.original_name,
             )
         ]

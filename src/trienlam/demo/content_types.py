@@ -138,10 +138,11 @@ class ItemData:
             return document_text(self.document)
         return ""
 
-    def page_alt(self, page: int) -> str:
+    def page_alt(self) -> str:
         if self.photo is not None:
             return self.alt_text
-        return f"{self.title} – trang {page}/{self.pages} (bản dựng minh họa)"
+        # The page number is the item page's to add ("— trang 1/3"), for every item alike.
+        return f"{self.title} (bản dựng minh họa)"
 
 
 def seed_of(identifier: str) -> int:
