@@ -143,9 +143,12 @@ def test_viewer_labels_are_made_once_per_language() -> None:
     from trienlam.exhibitions.views import _viewer_labels
 
     with translation.override("en"):
-        english = json.loads(_viewer_labels(translation.get_language()))
+        english = json.loads(_viewer_labels(translation.get_language(), False))
         assert english["close"] == "Close"
     with translation.override("vi"):
-        vietnamese = json.loads(_viewer_labels(translation.get_language()))
+        vietnamese = json.loads(_viewer_labels(translation.get_language(), False))
         assert vietnamese["close"] == translation.gettext("Close") != "Close"
-    assert _viewer_labels("vi") is _viewer_labels("vi")  # kept, not rebuilt per request
+        # A photo is looked at, a document read.
+        assert vietnamese["open"] == "Phóng to để đọc chi tiết"
+        assert json.loads(_viewer_labels("vi", True))["open"] == "Phóng to để xem chi tiết"
+    assert _viewer_labels("vi", False) is _viewer_labels("vi", False)  # kept, not rebuilt

@@ -237,15 +237,16 @@ def viewer_text(item: Item) -> str:
     to show or is not installed."""
     if not _viewer_installed() or not any(m.sizes for m in item.media.all()):
         return ""
-    return _viewer_labels(get_language())
+    return _viewer_labels(get_language(), item.kind == Item.Kind.PHOTO)
 
 
 @functools.lru_cache(maxsize=16)
-def _viewer_labels(language: str | None) -> str:
-    """The viewer's labels in *language* (the active one), made once per language."""
+def _viewer_labels(language: str | None, photo: bool) -> str:
+    """The viewer's labels in *language* (the active one), made once per language: a photo
+    is looked at, a document read."""
     return json.dumps(
         {
-            "open": _("Zoom in to read details"),
+            "open": _("Zoom in to see details") if photo else _("Zoom in to read details"),
             "title": _("Deep zoom viewer"),
             "close": _("Close"),
             "help": _(
