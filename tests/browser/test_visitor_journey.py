@@ -49,6 +49,17 @@ def test_a_visitor_reads_the_demo_on_a_phone(live_server, demo, page, artifacts_
     page.wait_for_url(re.compile(r"/trien-lam/[\w-]+/$"))
     assert "Lời giới thiệu" in page.locator("main").inner_text()
     assert re.search(r"\d+ tài liệu, \d+ hình ảnh, \d+ câu trích", page.content())
+    # The introduction opens the exhibition; the parts follow it, a link away from the top.
+    intro_y = page.locator("#intro").bounding_box()["y"]
+    assert intro_y < page.locator("#parts").bounding_box()["y"]
+    assert page.get_by_role("link", name=re.compile("Các phần của triển lãm")).is_visible()
+    # Part pictures come as WebP where the browser takes it (a 960-px JPEG each before).
+    page.locator(".tiles-parts").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.tiles-parts img')].every(i => i.currentSrc)"
+    )
+    sources = page.locator(".tiles-parts img").evaluate_all("els => els.map(e => e.currentSrc)")
+    assert all(src.endswith(".webp") for src in sources), sources
     page.screenshot(path=str(artifacts_dir / "journey-1-exhibition.png"), full_page=True)
     page.locator(".tiles-parts a").nth(1).click()  # Phần II opens with a multi-page document
 
@@ -58,6 +69,11 @@ def test_a_visitor_reads_the_demo_on_a_phone(live_server, demo, page, artifacts_
     # the page: its title starts in the top third, and the search box is a full-width row.
     assert page.locator("h1").bounding_box()["y"] < 844 / 3 + 20
     assert page.locator("#site-search-q").bounding_box()["width"] > 390 * 0.6
+    # Cards two to a row on a phone: each image then needs ~350 device pixels, which the
+    # 480-px WebP copies give sharp (one to a row, they were stretched 1.5–2.8 times).
+    boxes = [page.locator(".card").nth(n).bounding_box() for n in (0, 1)]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]
+    assert boxes[0]["width"] < 390 / 2
     first_card = page.locator(".card a").first
     first_card_image = page.locator(".card img").first
     assert first_card_image.get_attribute("loading") == "lazy"
