@@ -227,7 +227,6 @@ def _info_from_seekhead(body: bytes, segment_start: int) -> int | None:
 class Mp4Info:
     handlers: frozenset[str]  # track handler types: "soun", "vide", "text", ...
     duration: float | None  # seconds, from mvhd (or mvex/mehd for fragmented files)
-    media_bytes: int = 0  # payload of the mdat boxes: the samples themselves
 
 
 def _box_header(f: BinaryIO, end: int) -> tuple[bytes, int, int]:
@@ -296,7 +295,7 @@ def read_mp4(path: str | os.PathLike[str]) -> Mp4Info:
     with open(path, "rb") as f:
         file_size = os.fstat(f.fileno()).st_size
         moov: bytes | None = None
-        media_bytes = 0
+        media_bytes = 0  # the payload of the mdat boxes: the samples themselves
         # Every top-level box, not only up to moov: a header alone, with no samples after
         # it (or anything but boxes), is no recording.
         for _ in range(MAX_TOP_BOXES):
@@ -337,7 +336,7 @@ def read_mp4(path: str | os.PathLike[str]) -> Mp4Info:
     if not duration and fragment_duration:
         duration = fragment_duration
     seconds = duration / timescale if duration and timescale else None
-    return Mp4Info(handlers=frozenset(handlers), duration=seconds, media_bytes=media_bytes)
+    return Mp4Info(handlers=frozenset(handlers), duration=seconds)
 
 
 # --- Ogg ---------------------------------------------------------------------------------------

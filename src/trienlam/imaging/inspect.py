@@ -42,7 +42,7 @@ class Limits:
     max_pixels: int = 300_000_000  # per page (pixel bombs)
     max_duration: float = 6 * 3600  # seconds, audio/video
     # A multi-page TIFF or PDF: each page becomes a media row and a tile set, so a small file
-    # of thousands of pages (or of many huge ones) is refused before any page is read.
+    # of thousands of pages (or of many huge ones) is refused before any page is decoded.
     max_pages: int = 500
     max_file_pixels: int = 3_000_000_000  # all pages of one file together
 
