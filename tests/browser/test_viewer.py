@@ -95,6 +95,7 @@ def test_the_viewer_is_operated_by_keyboard_and_keeps_its_toolbar_in_full_screen
     page.goto(live_server.url + scanned_letter)
     opener = page.get_by_role("button", name="Phóng to để đọc chi tiết").first
     opener.click()
+    page.wait_for_function("() => window.trienlamViewer?.world.getItemCount() > 0")
     page.wait_for_function(FULLY_LOADED)
     # The keys work at once: OpenSeadragon's own canvas has the focus, not its wrapper.
     start = page.evaluate("() => window.trienlamViewer.viewport.getZoom()")
@@ -122,7 +123,9 @@ def test_the_viewer_is_operated_by_keyboard_and_keeps_its_toolbar_in_full_screen
     )
     close = page.get_by_role("button", name="Đóng")
     assert close.is_visible() and close.bounding_box()["width"] > 20
-    assert page.evaluate(inside)  # back on the canvas, keys still work
+    # Back on OpenSeadragon's canvas (not merely inside the dialog): the keys still work.
+    assert page.evaluate("() => document.activeElement === window.trienlamViewer.canvas")
+    assert page.evaluate(inside)
     close.click()
     page.wait_for_function("() => document.fullscreenElement === null")
     assert not page.get_by_role("dialog").is_visible()

@@ -394,13 +394,19 @@ def _libvips_loader(path: str) -> str | None:
     return str(image.get("vips-loader")) if image.get_typeof("vips-loader") else None
 
 
+def _id3v2_end(head: bytes) -> int:
+    """Where the audio after a leading ID3v2 tag starts (0 without one): its size is a
+    28-bit "syncsafe" number, plus 10 for the header and 10 for a footer if flagged."""
+    if not (head.startswith(b"ID3") and len(head) >= 10):
+        return 0
+    size = 0
+    for byte in head[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    return 10 + size + (10 if head[5] & 0x10 else 0)
+
+
 def _sniff_mpeg_audio(path: str, head: bytes) -> _Type:
-    offset = 0
-    if head.startswith(b"ID3") and len(head) >= 10:
-        size = 0
-        for byte in head[6:10]:
-            size = (size << 7) | (byte & 0x7F)
-        offset = 10 + size + (10 if head[5] & 0x10 else 0)
+    offset = _id3v2_end(head)
     with open(path, "rb") as f:
         f.seek(offset)
         window = f.read(HEAD_BYTES)
@@ -666,12 +672,7 @@ def _mpeg_frames_share(path: str) -> float:
     import mmap
 
     with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        start = 0
-        if data[:3] == b"ID3" and len(data) >= 10:
-            size = 0
-            for byte in data[6:10]:
-                size = (size << 7) | (byte & 0x7F)
-            start = 10 + size + (10 if data[5] & 0x10 else 0)
+        start = _id3v2_end(data[:10])
         end = len(data)
         if end - start >= 128 and data[end - 128 : end - 125] == b"TAG":  # ID3v1
             end -= 128

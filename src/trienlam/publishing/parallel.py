@@ -11,7 +11,6 @@ renders serially).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import time
@@ -87,16 +86,9 @@ class Pool:
         _renderer = renderer
         # Each worker opens its own database connection: none may be shared across a fork.
         connections.close_all()
-        # The workers inherit the exporting process's objects: frozen, the garbage collector
-        # neither scans them in every worker's full collections nor writes to their pages
-        # (which would copy them into each worker), as the gc module's documentation advises.
-        gc.freeze()
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(
-                workers, initializer=_forget_inherited_connections
-            )
-        finally:
-            gc.unfreeze()
+        self._pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=_forget_inherited_connections
+        )
 
     def render(self, jobs: Iterable[tuple[str, str, bool]]) -> Iterator[Done]:
         yield from self._pool.imap(_render, jobs, chunksize=8)
